@@ -1,0 +1,147 @@
+package org.gongzhi.need;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhi.need.NeedFixture.mutate;
+import static org.gongzhi.support.GraphQL.vars;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.gongzhi.support.FreshDatabase;
+import org.gongzhi.support.GraphQLTest;
+import org.gongzhi.support.TestStreet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/** A console subscribed over a real WebSocket (graphql-transport-ws, token in connection_init) sees changes made elsewhere. */
+@GraphQLTest
+class NeedSubscriptionTest {
+
+    @Inject
+    DataSource ds;
+
+    TestStreet street;
+    NeedFixture fx;
+
+    @BeforeEach
+    void street() {
+        street = new TestStreet(ds);
+        fx = new NeedFixture(ds, street);
+    }
+
+    @Test
+    void aSubscriberOfTheCommunityReceivesAChangeMadeThroughAnotherConnection() throws Exception {
+        String needA = fx.submitPersonal("订阅测试：A网格");
+        String needB = fx.submit(street.residentBToken(), vars("title", "B社区", "description", "B", "category", "HEALTH",
+                "kind", "PERSONAL_REQUEST"));
+        try (Client ws = Client.open(street.adminAToken())) {
+            ws.subscribe("subscription($org: ID!) { needChanged(organizationId: $org) { needId status action } }",
+                    "{\"org\":\"" + TestStreet.orgId(street.communityA) + "\"}");
+            JsonPath event = null;
+            for (int attempt = 0; attempt < 20 && event == null; attempt++) {
+                // a change outside the subscribed subtree first: it must not arrive
+                mutate(street.adminBToken(), "addNeedNote", vars("needId", needB, "note", "B社区的变化"));
+                mutate(street.residentAToken(), "addNeedNote", vars("needId", needA, "note", "第" + attempt + "次补充"));
+                event = ws.next(Duration.ofMillis(700));
+            }
+            assertThat(event).as("no event arrived over the websocket").isNotNull();
+            assertThat(event.getString("type")).isEqualTo("next");
+            assertThat(event.getString("payload.data.needChanged.needId")).isEqualTo(needA);
+            assertThat(event.getString("payload.data.needChanged.status")).isEqualTo("SUBMITTED");
+
+            // a lifecycle step arrives with its action
+            ws.drain();
+            mutate(street.gridWorkerAToken(), "acceptNeed", vars("needId", needA));
+            JsonPath accepted = ws.next(Duration.ofSeconds(10));
+            assertThat(accepted.getString("payload.data.needChanged.action")).isEqualTo("ACCEPT");
+            assertThat(accepted.getString("payload.data.needChanged.status")).isEqualTo("ACCEPTED");
+
+            // what another pod commits reaches this pod's subscribers through PostgreSQL NOTIFY
+            ws.drain();
+            try (Connection other = FreshDatabase.directConnection();
+                    PreparedStatement ps = other.prepareStatement("select pg_notify('need_changed', ?)")) {
+                ps.setString(1, "{\"needId\":\"" + needA + "\",\"status\":\"IN_PROGRESS\",\"action\":\"START\",\"tenantId\":"
+                        + street.streetId + ",\"placePath\":\"/" + street.streetId + "/" + street.communityA + "/" + street.gridA
+                        + "/\",\"responsiblePath\":\"/" + street.streetId + "/" + street.communityA + "/" + street.gridA
+                        + "/\",\"at\":\"2026-11-23T00:00:00Z\"}");
+                ps.executeQuery().close();
+            }
+            JsonPath remote = ws.next(Duration.ofSeconds(10));
+            assertThat(remote.getString("payload.data.needChanged.status")).isEqualTo("IN_PROGRESS");
+        }
+    }
+
+    /** A minimal graphql-transport-ws client over java.net.http. */
+    static final class Client implements WebSocket.Listener, AutoCloseable {
+
+        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket socket;
+
+        static Client open(String token) throws Exception {
+            Client c = new Client();
+            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                    .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), c).get(10, TimeUnit.SECONDS);
+            c.socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}", true).join();
+            JsonPath ack = c.next(Duration.ofSeconds(10));
+            assertThat(ack).as("connection_ack").isNotNull();
+            assertThat(ack.getString("type")).isEqualTo("connection_ack");
+            return c;
+        }
+
+        void subscribe(String query, String variablesJson) {
+            socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + query.replace("\"", "\\\"")
+                    + "\",\"variables\":" + variablesJson + "}}", true).join();
+        }
+
+        JsonPath next(Duration wait) throws InterruptedException {
+            while (true) {
+                String m = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (m == null) {
+                    return null;
+                }
+                JsonPath json = JsonPath.from(m);
+                if (!"ping".equals(json.getString("type")) && !"pong".equals(json.getString("type"))) {
+                    return json;
+                }
+            }
+        }
+
+        void drain() throws InterruptedException {
+            while (next(Duration.ofMillis(300)) != null) {
+                // discard events of earlier steps
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+}
