@@ -43,15 +43,17 @@ public class ResourceGraphQLApi {
     private final OrganizationQueries organizations;
     private final MemberQueries members;
     private final NeedQueries needs;
+    private final ResourceMatching matching;
     private final GraphQLLimits limits;
 
     ResourceGraphQLApi(ResourceService service, ResourceQueries queries, OrganizationQueries organizations, MemberQueries members,
-            NeedQueries needs, GraphQLLimits limits) {
+            NeedQueries needs, ResourceMatching matching, GraphQLLimits limits) {
         this.service = service;
         this.queries = queries;
         this.organizations = organizations;
         this.members = members;
         this.needs = needs;
+        this.matching = matching;
         this.limits = limits;
     }
 
@@ -154,6 +156,16 @@ public class ResourceGraphQLApi {
     public List<@NonNull List<@NonNull Allocation>> resourceAllocations(@Source List<Need> needList) {
         List<Long> ids = needList.stream().map(Need::dbId).toList();
         return Rows.inOrder(ids, queries.allocationsOfNeeds(ids));
+    }
+
+    @Description("资源匹配：按综合得分推荐可用资源并说明理由；仅处理该需求的工作人员可见 "
+            + "(resources ranked for this need by a documented score — category, tree proximity, remaining capacity, availability, "
+            + "provider track record, load — with the components; handlers of the need only, empty for others; at most 20)")
+    public List<@NonNull List<@NonNull ResourceMatch>> matches(@Source List<Need> needList, @Name("first") Integer first) {
+        if (first != null && first < 0) {
+            throw org.gongzhi.platform.error.DomainException.invalid("first", "first must not be negative");
+        }
+        return matching.matches(needList, first);
     }
 
     private static <T, K> List<T> byId(List<Resource> resources, Function<Resource, Long> key, Function<List<Long>, List<T>> load,
