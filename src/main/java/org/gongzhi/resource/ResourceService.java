@@ -217,7 +217,8 @@ public class ResourceService {
 
     /**
      * Registers a resource committed by a co-building agreement (共建协议): the unit is the provider, the agreement's
-     * party organization the coverage. Runs in the caller's transaction; the caller checked the scope.
+     * party organization the coverage. It stays PAUSED until the agreement is signed. Runs in the caller's
+     * transaction; the caller checked the scope.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     long createCommitted(long agreementId, long unitOrgId, OrganizationEntity coverage, ResourceKind kind, String name,
@@ -238,7 +239,7 @@ public class ResourceService {
         r.capacityModel = model;
         r.capacity = capacity(model, capacity);
         r.remaining = r.capacity;
-        r.status = ResourceStatus.ACTIVE;
+        r.status = ResourceStatus.PAUSED; // enters the pool when the agreement is signed
         r.agreementId = agreementId;
         r.createdAt = now;
         r.updatedAt = now;
