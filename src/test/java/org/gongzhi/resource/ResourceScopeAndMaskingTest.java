@@ -84,6 +84,16 @@ class ResourceScopeAndMaskingTest {
         JsonPath own = call(street.partyMemberAToken(), GET, vars("id", skill));
         assertThat(own.getString("data.resource.contact.phone")).isEqualTo("13700001111");
         assertThat(own.getBoolean("data.resource.contact.masked")).isFalse();
+
+        String need = fx.needs(1, "HEALTH").get(0);
+        allocate(street.adminAToken(), vars("resourceId", skill, "needId", need, "units", 1));
+        String allocations = "query($id: ID!) { resource(id: $id) { allocations(first: 5) { totalCount edges { node { need { id } } } } } }";
+        JsonPath provider = call(street.partyMemberAToken(), allocations, vars("id", skill));
+        assertThat(provider.getInt("data.resource.allocations.totalCount")).isEqualTo(1);
+        assertThat(provider.getString("data.resource.allocations.edges[0].node.need"))
+                .as("the provider sees its bookings, not a resident's private need it does not handle").isNull();
+        assertThat(call(street.adminAToken(), allocations, vars("id", skill)).getString("data.resource.allocations.edges[0].node.need.id"))
+                .isEqualTo(need);
     }
 
     @Test
