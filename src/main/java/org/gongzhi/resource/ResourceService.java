@@ -27,6 +27,7 @@ import org.gongzhi.platform.audit.AuditLog.AuditEvent;
 import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.idempotency.Idempotency;
+import org.gongzhi.platform.pagination.PageInfo;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
@@ -142,7 +143,7 @@ public class ResourceService {
                 .map(Resource::dbId).toList();
         List<AllocationConnection> loaded = queries.allocationsOf(visible, statuses, page);
         List<AllocationConnection> out = new ArrayList<>(resources.size());
-        AllocationConnection empty = new AllocationConnection(List.of(), new org.gongzhi.platform.pagination.PageInfo(false, false, null, null), 0);
+        AllocationConnection empty = new AllocationConnection(List.of(), new PageInfo(false, false, null, null), 0);
         for (Resource r : resources) {
             int i = visible.indexOf(r.dbId());
             out.add(i < 0 ? empty : loaded.get(i));
