@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.gongzhi.need.Need;
+import org.gongzhi.need.NeedCategory;
 import org.gongzhi.organization.Organization;
 import org.gongzhi.organization.OrganizationEntity;
 import org.gongzhi.organization.OrganizationKind;
@@ -204,12 +205,15 @@ public class AgreementService {
                 case NEED -> {
                     needId = GlobalId.decode(Need.TYPE, input.needId(), "needId");
                     @SuppressWarnings("unchecked")
-                    List<Object[]> n = em.createNativeQuery("select tenant_id, place_path, title from need where id = :id")
+                    List<Object[]> n = em.createNativeQuery("select tenant_id, place_path, title, visibility, category from need where id = :id")
                             .setParameter("id", needId).getResultList();
                     if (n.isEmpty() || lng(n.get(0)[0]) != a.tenantId || !str(n.get(0)[1]).startsWith(a.partyPath)) {
                         throw DomainException.invalid("needId", "No such need in the agreement's community or street");
                     }
-                    itemTitle = itemTitle != null ? itemTitle : str(n.get(0)[2]);
+                    // agreements are public: a private need appears by its category, never by the resident's own words
+                    String fallback = "PRIVATE".equals(str(n.get(0)[3]))
+                            ? NeedCategory.valueOf(str(n.get(0)[4])).label() + "需求" : str(n.get(0)[2]);
+                    itemTitle = itemTitle != null ? itemTitle : fallback;
                     committed = 1;
                 }
                 case RESOURCE -> {

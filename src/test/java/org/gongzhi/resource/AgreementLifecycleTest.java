@@ -74,6 +74,8 @@ class AgreementLifecycleTest {
         JsonPath negotiating = call(street.residentAToken(), GET, vars("id", id));
         assertThat(negotiating.getList("errors")).as("agreements are public to the street").isNull();
         assertThat(negotiating.getList("data.coBuildingAgreement.items.list", String.class)).containsExactly("NEED", "RESOURCE", "PROJECT");
+        assertThat(negotiating.getString("data.coBuildingAgreement.items[0].title")).as("a private need shows by its category")
+                .isEqualTo("儿童托管/四点半课堂需求");
         assertThat(negotiating.getString("data.coBuildingAgreement.items[1].resource.status")).isEqualTo("PAUSED");
         String resource = negotiating.getString("data.coBuildingAgreement.items[1].resource.id");
         String project = negotiating.getString("data.coBuildingAgreement.items[2].id");
