@@ -28,6 +28,8 @@ import org.gongzhi.platform.graphql.GraphQLLimits;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.resource.Resource;
+import org.gongzhi.resource.ResourceQueries;
 
 import io.quarkus.security.Authenticated;
 
@@ -46,11 +48,13 @@ public class DeliberationFieldsApi {
     private final MemberQueries members;
     private final OrganizationQueries organizations;
     private final NeedQueries needs;
+    private final ResourceQueries resourcePool;
     private final CurrentActor currentActor;
     private final GraphQLLimits limits;
 
     DeliberationFieldsApi(DeliberationQueries queries, VoteService votes, MemberQueries members, OrganizationQueries organizations,
-            NeedQueries needs, CurrentActor currentActor, GraphQLLimits limits) {
+            NeedQueries needs, ResourceQueries resourcePool, CurrentActor currentActor, GraphQLLimits limits) {
+        this.resourcePool = resourcePool;
         this.queries = queries;
         this.votes = votes;
         this.members = members;
@@ -209,6 +213,18 @@ public class DeliberationFieldsApi {
     @Description("责任人 (owner member)")
     public List<Member> ownerMember(@Source List<Task> ts) {
         return byKey(ts, Task::ownerMemberId, members::membersByIds, Member::dbId);
+    }
+
+    @Description("关联资源（资源池）(linked resources of the pool)")
+    public List<@NonNull List<@NonNull Resource>> resources(@Source List<Task> ts) {
+        List<Long> all = ts.stream().flatMap(t -> t.resourceDbIds().stream()).distinct().toList();
+        Map<Long, Resource> byId = new HashMap<>();
+        if (!all.isEmpty()) {
+            for (Resource r : resourcePool.byIds(all)) {
+                byId.put(r.dbId(), r);
+            }
+        }
+        return ts.stream().map(t -> t.resourceDbIds().stream().map(byId::get).filter(Objects::nonNull).toList()).toList();
     }
 
     @Description("承担本步骤的组织 (the organization whose body holds this step)")

@@ -333,8 +333,10 @@ public class DeliberationQueries {
             Instant done = instant(r[5]);
             boolean open = status == DeliberationTaskStatus.OPEN || status == DeliberationTaskStatus.IN_PROGRESS;
             List<String> resources = new ArrayList<>();
+            List<Long> resourceIds = new ArrayList<>();
             for (Object id : array(r[11])) {
-                resources.add(GlobalId.encode("Resource", ((Number) id).longValue()));
+                resourceIds.add(((Number) id).longValue());
+                resources.add(GlobalId.encode(org.gongzhi.resource.Resource.TYPE, ((Number) id).longValue()));
             }
             List<String> evidence = new ArrayList<>();
             for (Object url : array(r[7])) {
@@ -342,7 +344,7 @@ public class DeliberationQueries {
             }
             out.computeIfAbsent(lng(r[0]), k -> new ArrayList<>()).add(new Task(GlobalId.encode(Task.TYPE, lng(r[1])), str(r[2]), status,
                     Times.local(due), Times.local(done), open && now.isAfter(due), done != null && !done.isAfter(due), lng(r[6]),
-                    evidence, resources, str(r[8]), lng(r[1]), lng(r[0]), lng(r[9]), lng(r[10])));
+                    evidence, resources, str(r[8]), lng(r[1]), lng(r[0]), lng(r[9]), lng(r[10]), List.copyOf(resourceIds)));
         }
         return out;
     }

@@ -92,7 +92,8 @@ public final class DeliberationViews {
             @Ignore long dbId,
             @Ignore long deliberationDbId,
             @Ignore Long ownerOrgId,
-            @Ignore Long ownerMemberId) {
+            @Ignore Long ownerMemberId,
+            @Ignore List<Long> resourceDbIds) {
         public static final String TYPE = "DeliberationTask";
     }
 

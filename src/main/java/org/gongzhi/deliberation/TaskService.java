@@ -22,6 +22,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.time.TimeSource;
 import org.gongzhi.platform.validation.Inputs;
+import org.gongzhi.resource.Resource;
 
 /**
  * 督办: a passed resolution spawns tasks (owner organization or member, due time, funds, linked resources).
@@ -85,7 +86,7 @@ public class TaskService {
         if (input.fundFen() != null && input.fundFen() < 0) {
             throw DomainException.invalid("fundFen", "fundFen is not negative");
         }
-        List<Long> resources = DeliberationService.ids(input.resourceIds(), "Resource", "resourceIds");
+        List<Long> resources = DeliberationService.ids(input.resourceIds(), Resource.TYPE, "resourceIds");
         Idempotency.Outcome outcome = idempotency.once(input.idempotencyKey(), "createDeliberationTask", input, () -> {
             DeliberationEntity d = flow.locked(id);
             DeliberationAccess.requireAdmin(flow.actor(), d, "assign implementation tasks");
@@ -101,6 +102,11 @@ public class TaskService {
             } else if (((Number) em.createNativeQuery("select count(*) from member where id = :m and tenant_id = :t")
                     .setParameter("m", member).setParameter("t", d.tenantId).getSingleResult()).longValue() == 0) {
                 throw DomainException.invalid("ownerMemberId", "No such member in this street");
+            }
+            if (!resources.isEmpty() && ((Number) em.createNativeQuery(
+                    "select count(*) from resource where id in (:ids) and tenant_id = :t").setParameter("ids", resources)
+                    .setParameter("t", d.tenantId).getSingleResult()).longValue() != resources.size()) {
+                throw DomainException.invalid("resourceIds", "No such resource in this street's pool");
             }
             long task = ((Number) em.createNativeQuery("""
                     insert into deliberation_task (deliberation_id, tenant_id, title, owner_org_id, owner_member_id, due_at, status, fund_fen,

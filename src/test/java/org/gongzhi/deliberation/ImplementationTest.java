@@ -146,5 +146,21 @@ class ImplementationTest {
         assertThat(code(mutate(street.residentAToken(), "createDeliberationTask", vars("deliberationId", id, "title", "x",
                 "ownerOrganizationId", TestStreet.orgId(street.communityA), "dueAt", OffsetDateTime.now().plusDays(3).toString()))))
                 .isEqualTo("FORBIDDEN");
+
+        // a task links resources of the pool (and only real ones)
+        long fund = ((Number) fx.one("""
+                insert into resource (tenant_id, community_id, kind, name, provider_org_id, coverage_org_id, coverage_path, coverage_depth,
+                                      capacity_model, capacity, remaining, created_at, updated_at)
+                select tenant_id, id, 'FUND', '社区公益金', id, id, path, depth, 'MONEY', 10000000, 10000000, now(), now()
+                from organization where id = ? returning id""", street.communityA)).longValue();
+        assertThat(mutate(street.adminAToken(), "createDeliberationTask", vars("deliberationId", id, "title", "采购路灯",
+                "ownerOrganizationId", TestStreet.orgId(street.communityA), "dueAt", OffsetDateTime.now().plusDays(3).toString(),
+                "resourceIds", List.of(TestStreet.id("Resource", fund + 1000)))).getString("errors[0].extensions.field")).isEqualTo("resourceIds");
+        ok(mutate(street.adminAToken(), "createDeliberationTask", vars("deliberationId", id, "title", "采购路灯",
+                "ownerOrganizationId", TestStreet.orgId(street.communityA), "dueAt", OffsetDateTime.now().plusDays(3).toString(),
+                "resourceIds", List.of(TestStreet.id("Resource", fund)))));
+        JsonPath r = call(street.residentAToken(), "query($id: ID!) { deliberation(id: $id) { tasks { title resources { name } } } }",
+                vars("id", id));
+        assertThat(r.getList("data.deliberation.tasks[0].resources.name")).containsExactly("社区公益金");
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.gongzhi.support.Concurrently;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ class OpinionTest {
         for (int i = 0; i < 30; i++) {
             edits.add(i);
         }
-        List<String> outcomes = VoteConcurrencyAndSecrecyTest.concurrently(edits, i -> {
+        List<String> outcomes = Concurrently.run(edits, i -> {
             JsonPath r = give(street.residentAToken(), id, i % 2 == 0 ? "SUPPORT" : "OPPOSE", "第" + i + "版意见");
             return r.getList("errors") == null ? "OK" : code(r);
         });

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.gongzhi.deliberation.DeliberationFixture.Member;
+import org.gongzhi.support.Concurrently;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class VoteConcurrencyAndSecrecyTest {
         }
         java.util.Collections.shuffle(casts, random);
         List<String> tokens = casts.stream().map(m -> m.token()).toList();
-        List<String> outcomes = concurrently(tokens, token -> {
+        List<String> outcomes = Concurrently.run(tokens, token -> {
             JsonPath r = mutate(token, "castVote", vars("deliberationId", id, "choice", CHOICES[Math.floorMod(token.hashCode(), 3)]));
             return r.getList("errors") == null ? "OK" : code(r);
         });
@@ -150,7 +151,7 @@ class VoteConcurrencyAndSecrecyTest {
         for (int i = 0; i < 20; i++) {
             tokens.add(voter.token());
         }
-        List<String> outcomes = concurrently(tokens, token -> {
+        List<String> outcomes = Concurrently.run(tokens, token -> {
             JsonPath r = mutate(token, "castVote", vars("deliberationId", id, "choice", "FOR"));
             return r.getList("errors") == null ? "OK" : code(r);
         });
@@ -163,28 +164,5 @@ class VoteConcurrencyAndSecrecyTest {
     private List<String> columns(String table) {
         return fx.rows("select column_name from information_schema.columns where table_schema = current_schema() and table_name = ?", table)
                 .stream().map(r -> (String) r.get(0)).toList();
-    }
-
-    static <T> List<String> concurrently(List<T> inputs, java.util.function.Function<T, String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (T input : inputs) {
-                Callable<String> task = () -> {
-                    start.await();
-                    return call.apply(input);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
