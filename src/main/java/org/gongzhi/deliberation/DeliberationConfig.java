@@ -20,4 +20,8 @@ public interface DeliberationConfig {
     /** How many earlier secret choice rows each secret ballot rewrites (the mix that hides write order). */
     @WithDefault("3")
     int secretMix();
+
+    /** How often the vote job closes votes whose planned closing time has passed ({@code off} disables it). */
+    @WithDefault("60s")
+    String voteJobEvery();
 }

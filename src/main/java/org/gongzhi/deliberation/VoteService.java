@@ -76,6 +76,9 @@ public class VoteService {
     public DeliberationPayload open(OpenVotingInput input) {
         long id = GlobalId.decode(Deliberation.TYPE, input.deliberationId(), "deliberationId");
         String note = Inputs.optionalText(input.note(), "note", DeliberationService.MAX_NOTE);
+        if (input.closesAt() != null && !input.closesAt().toInstant().isAfter(time.now())) {
+            throw DomainException.invalid("closesAt", "The planned closing time lies in the future");
+        }
         if (input.quorumPercent() != null && (input.quorumPercent() < 1 || input.quorumPercent() > 100)) {
             throw DomainException.invalid("quorumPercent", "quorumPercent is 1..100");
         }
@@ -344,6 +347,27 @@ public class VoteService {
         // set last: the outcome reaches the row together with the DECIDED stage (deliberation_outcome_when_decided)
         d.outcome = passed ? DeliberationOutcome.PASSED : DeliberationOutcome.REJECTED;
         d.decidedAt = now;
+    }
+
+    /**
+     * Closes the vote of one deliberation whose planned closing time has passed (the SYSTEM performer of
+     * CLOSE_VOTING). Locks the deliberation first, so concurrent runs on several pods close it once.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean closeDue(long deliberationId) {
+        DeliberationEntity d = em.find(DeliberationEntity.class, deliberationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (d == null || d.stage != DeliberationStage.VOTING) {
+            return false;
+        }
+        Object closes = em.createNativeQuery("select closes_at from deliberation_vote where deliberation_id = :d")
+                .setParameter("d", d.id).getSingleResult();
+        if (closes == null || Rows.instant(closes).isAfter(time.now())) {
+            return false;
+        }
+        Transition t = DeliberationTransitions.require(DeliberationAction.CLOSE_VOTING, d.stage);
+        close(d);
+        flow.move(d, t, "表决截止自动结束 (planned closing time reached)", AuditLog.change("stage", t.to(), "outcome", d.outcome));
+        return true;
     }
 
     // ------------------------------------------------------------------ tally

@@ -5,8 +5,6 @@ import static org.gongzhi.support.GraphQL.call;
 import static org.gongzhi.support.GraphQL.vars;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.gongzhi.support.Sql;
 import org.gongzhi.support.TestStreet;
 import org.gongzhi.support.Tokens;
 
@@ -143,43 +142,18 @@ final class DeliberationFixture {
     }
 
     List<List<Object>> rows(String sql, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            List<List<Object>> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
+        try (Connection c = ds.getConnection()) {
+            return Sql.rows(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Object query(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
-        }
+        return Sql.one(c, sql, args);
     }
 
     private static void exec(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+        Sql.exec(c, sql, args);
     }
 }
