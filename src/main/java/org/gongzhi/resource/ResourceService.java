@@ -20,6 +20,7 @@ import org.gongzhi.member.Masking;
 import org.gongzhi.need.Need;
 import org.gongzhi.need.NeedCategory;
 import org.gongzhi.need.NeedQueries;
+import org.gongzhi.need.NeedStatus;
 import org.gongzhi.organization.Organization;
 import org.gongzhi.organization.OrganizationEntity;
 import org.gongzhi.platform.audit.AuditLog;
@@ -358,9 +359,13 @@ public class ResourceService {
                     || !(actor.serves(need.placePath()) || actor.serves(need.responsiblePath()))) {
                 throw DomainException.forbidden("Only handlers serving the need may allocate resources to it");
             }
-            if (!need.status().isOpen()) {
-                throw DomainException.invalidTransition("The need is " + need.status() + "; resources are allocated to open needs ("
-                        + need.status().label() + ")");
+            // Lock the need (the need steps lock it too): a concurrent cancel either sees this allocation and releases it,
+            // or commits first and this sees the need closed.
+            NeedStatus status = NeedStatus.valueOf((String) em.createNativeQuery("select status from need where id = :id for update")
+                    .setParameter("id", needId).getSingleResult());
+            if (!status.isOpen()) {
+                throw DomainException.invalidTransition("The need is " + status + "; resources are allocated to open needs ("
+                        + status.label() + ")");
             }
             Resource r = queries.byIds(List.of(resourceId)).stream().findFirst()
                     .orElseThrow(() -> DomainException.notFound(Resource.TYPE, input.resourceId()));
