@@ -194,6 +194,33 @@ public class DeliberationFieldsApi {
         return vs.stream().map(v -> mine.get(v.dbId())).toList();
     }
 
+    @Description("记名选票及改投历史（仅范围内管理员；无记名表决为空）(open ballots, with history on request; administrators of the scope only, empty for secret votes)")
+    public List<BallotConnection> ballots(@Source List<Vote> vs, @Name("includeHistory") Boolean includeHistory,
+            @Name("first") Integer first, @Name("after") String after) {
+        Actor actor = currentActor.get();
+        PageRequest page = PageRequest.of(first, after, limits);
+        List<Vote> allowed = vs.stream().filter(v -> !v.secret() && actor.administers(v.scopePath())).toList();
+        Map<Long, BallotConnection> byVote = new HashMap<>();
+        if (!allowed.isEmpty()) {
+            List<Long> ids = allowed.stream().map(Vote::dbId).toList();
+            List<BallotConnection> pages = queries.ballots(ids, Boolean.TRUE.equals(includeHistory), page);
+            for (int i = 0; i < ids.size(); i++) {
+                byVote.put(ids.get(i), pages.get(i));
+            }
+        }
+        return vs.stream().map(v -> byVote.get(v.dbId())).toList();
+    }
+
+    @Description("投票人 (voter)")
+    public List<@NonNull Member> voter(@Source List<Ballot> bs) {
+        return byKey(bs, Ballot::voterMemberId, members::membersByIds, Member::dbId);
+    }
+
+    @Description("代投的网格员 (the grid worker who cast it as proxy)")
+    public List<Member> proxy(@Source List<Ballot> bs) {
+        return byKey(bs, Ballot::proxyMemberId, members::membersByIds, Member::dbId);
+    }
+
     @Description("异议及答复 (objections and answers)")
     public List<@NonNull List<@NonNull Objection>> objections(@Source List<Publicity> ps) {
         Map<Long, List<Objection>> os = queries.objections(ps.stream().map(Publicity::dbId).toList(), currentActor.get().memberId());

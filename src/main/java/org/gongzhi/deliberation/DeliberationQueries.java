@@ -139,13 +139,14 @@ public class DeliberationQueries {
             return out;
         }
         for (Object[] r : rows("""
-                select id, deliberation_id, eligibility, rule, secret, major_matter, quorum_num, quorum_den, max_choices, opened_at,
-                       closes_at, closed_at from deliberation_vote where %s in (:ids) order by id
+                select v.id, v.deliberation_id, v.eligibility, v.rule, v.secret, v.major_matter, v.quorum_num, v.quorum_den, v.max_choices,
+                       v.opened_at, v.closes_at, v.closed_at, d.scope_path
+                from deliberation_vote v join deliberation d on d.id = v.deliberation_id where v.%s in (:ids) order by v.id
                 """.formatted(column), Map.of("ids", ids))) {
             long id = lng(r[0]);
             out.put(id, new Vote(GlobalId.encode(Vote.TYPE, id), VoteEligibility.valueOf(str(r[2])), VoteRule.valueOf(str(r[3])),
                     bool(r[4]), bool(r[5]), integer(r[6]), integer(r[7]), integer(r[8]), Times.local(instant(r[9])),
-                    Times.local(instant(r[10])), Times.local(instant(r[11])), id, lng(r[1])));
+                    Times.local(instant(r[10])), Times.local(instant(r[11])), id, lng(r[1]), str(r[12])));
         }
         return out;
     }
@@ -233,6 +234,39 @@ public class DeliberationQueries {
                 false, false);
         return new Tally(eligible, eligibleArea, participating, participatingArea, draft.choices(), draft.projects(),
                 PassRule.quorum(rule, num, den, draft), PassRule.passes(rule, major, num, den, draft));
+    }
+
+    /**
+     * Open (记名) ballots of each vote, oldest first, with superseded ones when {@code history}: one lateral query
+     * plus one count. Secret votes have none here: their choices are not tied to anyone.
+     */
+    public List<BallotConnection> ballots(List<Long> voteIds, boolean history, PageRequest page) {
+        Long after = page.afterId();
+        Map<Long, List<Ballot>> grouped = new HashMap<>();
+        for (Object[] r : rows("""
+                select s.id, b.id, b.voter_member_id, b.proxy_member_id, b.choice, b.project_ids, b.cast_at, b.is_current
+                from deliberation_vote s cross join lateral (
+                    select * from vote_ballot b where b.vote_id = s.id and (b.is_current or :history) and b.id > :after order by b.id limit :n
+                ) b where s.id in (:ids)
+                """, Map.of("ids", voteIds, "history", history, "after", after == null ? 0L : after, "n", page.fetchSize()))) {
+            List<String> projects = new ArrayList<>();
+            for (Object p : array(r[5])) {
+                projects.add(GlobalId.encode(BudgetService.PROJECT_TYPE, ((Number) p).longValue()));
+            }
+            grouped.computeIfAbsent(lng(r[0]), k -> new ArrayList<>()).add(new Ballot(r[4] == null ? null : BallotChoice.valueOf(str(r[4])),
+                    projects, Times.local(instant(r[6])), bool(r[7]), lng(r[1]), lng(r[2]), lng(r[3])));
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] r : rows("select vote_id, count(*) from vote_ballot where vote_id in (:ids) and (is_current or :history) group by vote_id",
+                Map.of("ids", voteIds, "history", history))) {
+            counts.put(lng(r[0]), lng(r[1]));
+        }
+        List<BallotConnection> out = new ArrayList<>(voteIds.size());
+        for (Long id : voteIds) {
+            out.add(BallotConnection.of(Slice.of(grouped.getOrDefault(id, List.of()), page, counts.getOrDefault(id, 0L)),
+                    b -> Cursor.encode(b.dbId())));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ 四议 steps, publicities, objections

@@ -152,4 +152,34 @@ public final class DeliberationViews {
     public record OpinionEdge(@NonNull @Description("游标 (cursor)") String cursor,
             @NonNull @Description("意见 (the opinion)") Opinion node) {
     }
+
+    @Name("DeliberationBallot")
+    @Description("记名选票（含改投历史）(an open ballot; superseded ones are the history of changes)")
+    public record Ballot(
+            @Description("表决意见 (choice)") BallotChoice choice,
+            @NonNull @Id @Description("认可的项目 (approved projects)") List<@NonNull String> projectIds,
+            @NonNull @Description("投票时间 (cast at)") OffsetDateTime castAt,
+            @NonNull @Description("是否为当前有效票 (the current ballot of its voter)") boolean current,
+            @Ignore long dbId,
+            @Ignore long voterMemberId,
+            @Ignore Long proxyMemberId) {
+    }
+
+    @Name("DeliberationBallotConnection")
+    @Description("记名选票分页列表 (a page of open ballots)")
+    public record BallotConnection(
+            @NonNull @Description("本页各项 (edges)") List<@NonNull BallotEdge> edges,
+            @NonNull @Description("分页信息 (page info)") PageInfo pageInfo,
+            @NonNull @Description("总数 (total count)") long totalCount) {
+
+        static BallotConnection of(Slice<Ballot> slice, Function<Ballot, String> cursor) {
+            return new BallotConnection(slice.edges(cursor, BallotEdge::new), slice.pageInfo(cursor), slice.totalCount());
+        }
+    }
+
+    @Name("DeliberationBallotEdge")
+    @Description("选票分页项 (an edge)")
+    public record BallotEdge(@NonNull @Description("游标 (cursor)") String cursor,
+            @NonNull @Description("选票 (the ballot)") Ballot node) {
+    }
 }

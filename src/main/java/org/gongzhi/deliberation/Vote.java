@@ -24,7 +24,8 @@ public record Vote(
         @Description("计划截止时间 (planned close)") OffsetDateTime closesAt,
         @Description("结束时间 (closed at)") OffsetDateTime closedAt,
         @Ignore long dbId,
-        @Ignore long deliberationDbId) {
+        @Ignore long deliberationDbId,
+        @Ignore String scopePath) {
 
     public static final String TYPE = "DeliberationVote";
 }

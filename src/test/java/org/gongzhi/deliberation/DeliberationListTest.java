@@ -31,7 +31,7 @@ class DeliberationListTest {
               id title stage availableActions scope { name } proposer { name } participatingOrganizations { name } linkedNeeds { title }
               referredFrom { id } referrals { id }
               opinions(first: 5) { totalCount edges { node { stance body author { name } } } }
-              vote { rule secret tally { participatingUnits quorumReached passing choices { choice count } } myBallot { voted } }
+              vote { rule secret tally { participatingUnits quorumReached passing choices { choice count } } myBallot { voted } ballots(first: 5) { totalCount edges { node { choice voter { name } proxy { name } } } } }
               fourSteps { kind status body { name } } publicities { kind objections { body } }
               tasks { title overdue ownerOrganization { name } ownerMember { name } } executionRate { rate }
               budget { totalFen projects { title } } budgetSelection { selectedCostFen } timeline { action at }

@@ -115,6 +115,14 @@ class VoteRulesTest {
         long vote = (Long) fx.one("select id from deliberation_vote where deliberation_id = ?", dbId(id));
         assertThat(fx.count("select count(*) from vote_ballot where vote_id = ?", vote)).isEqualTo(2L);
         assertThat(fx.count("select count(*) from vote_ballot where vote_id = ? and is_current", vote)).isEqualTo(1L);
+        String ballots = "query($id: ID!) { deliberation(id: $id) { vote { ballots(includeHistory: true) { totalCount edges { node { "
+                + "choice current voter { id } } } } } } }";
+        JsonPath admin = call(street.adminAToken(), ballots, vars("id", id));
+        assertThat(admin.getLong("data.deliberation.vote.ballots.totalCount")).isEqualTo(2L);
+        assertThat(admin.getList("data.deliberation.vote.ballots.edges.node.choice")).containsExactly("FOR", "AGAINST");
+        assertThat(admin.getList("data.deliberation.vote.ballots.edges.node.current")).containsExactly(false, true);
+        assertThat(admin.getList("data.deliberation.vote.ballots.edges.node.voter.id")).containsOnly(TestStreet.memberId(street.residentAId));
+        assertThat(call(street.residentAToken(), ballots, vars("id", id)).getString("data.deliberation.vote.ballots")).isNull();
     }
 
     @Test
