@@ -8,8 +8,10 @@ import org.gongzhi.platform.security.Actor;
 
 /**
  * Who may see a deliberation and who may perform a step. A deliberation is public to the people of its
- * scope: everyone in its community (or, street-wide, in its street) sees it and may give an opinion;
- * administrators of the scope run it. Who may VOTE is decided by the vote's roll, not here.
+ * scope: everyone in its community (or, street-wide, in its street) sees it; the scope organization decides who
+ * may take part (opinions, objections): members in its subtree, the participating organizations of a joint
+ * meeting and the scope's administrators ({@link #requireParticipant}). Administrators of the scope run it.
+ * Who may VOTE is decided by the vote's roll, not here.
  */
 final class DeliberationAccess {
 
@@ -58,6 +60,15 @@ final class DeliberationAccess {
         }
         throw new DomainException(ErrorCode.FORBIDDEN, "Only " + t.performers() + " may " + t.action().name().toLowerCase()
                 + " this deliberation (" + t.action().label() + ")");
+    }
+
+    /** Taking part (an opinion, an objection): the scope's roll of participants (see {@link VoteRolls#takesPart}) or its administrators. */
+    static void requireParticipant(Actor a, DeliberationEntity d, VoteRolls rolls, String what) {
+        requireVisible(a, d);
+        if (a.memberId() == null || !(a.administers(d.scopePath) || rolls.takesPart(d.id, d.tenantId, d.scopePath, a.memberId()))) {
+            throw DomainException.forbidden("Only members of the deliberation's scope (or its participating organizations) and its "
+                    + "administrators may " + what);
+        }
     }
 
     static void requireAdmin(Actor a, DeliberationEntity d, String what) {

@@ -109,7 +109,9 @@ public class DeliberationGraphQLApi {
 
     @Subscription("deliberationTallyChanged")
     @Description("订阅实时计票（仅计数，无记名票不暴露任何投票人）(live tally of a deliberation's vote: counts only; graphql-ws)")
-    public Multi<@NonNull TallyChange> deliberationTallyChanged(@NonNull @Id @Name("deliberationId") String deliberationId) {
+    public Multi<TallyChange> deliberationTallyChanged(@NonNull @Id @Name("deliberationId") String deliberationId) {
+        // The element stays nullable: a refused scope check (FORBIDDEN, NOT_FOUND) then reaches the client as a
+        // GraphQL error with its extensions.code; a non-null element would turn it into a null-field crash instead.
         Context ctx = Vertx.currentContext();
         Uni<String> checked = ctx == null ? Uni.createFrom().item(() -> service.get(deliberationId).id())
                 : Uni.createFrom().completionStage(() -> ctx.executeBlocking(() -> service.get(deliberationId).id(), false).toCompletionStage());

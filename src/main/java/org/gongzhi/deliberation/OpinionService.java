@@ -36,8 +36,11 @@ public class OpinionService {
     private final Idempotency idempotency;
     private final TimeSource time;
     private final DeliberationQueries queries;
+    private final VoteRolls rolls;
 
-    OpinionService(EntityManager em, DeliberationWorkflow flow, Idempotency idempotency, TimeSource time, DeliberationQueries queries) {
+    OpinionService(EntityManager em, DeliberationWorkflow flow, Idempotency idempotency, TimeSource time, DeliberationQueries queries,
+            VoteRolls rolls) {
+        this.rolls = rolls;
         this.em = em;
         this.flow = flow;
         this.idempotency = idempotency;
@@ -75,10 +78,7 @@ public class OpinionService {
             if (d == null) {
                 throw DomainException.notFound("Deliberation", input.deliberationId());
             }
-            DeliberationAccess.requireVisible(actor, d);
-            if (!DeliberationAccess.may(actor, d, DeliberationPerformer.MEMBER_IN_SCOPE)) {
-                throw DomainException.forbidden("Only members of the scope give opinions");
-            }
+            DeliberationAccess.requireParticipant(actor, d, rolls, "give opinions");
             if (d.stage != DeliberationStage.CONSULTING) {
                 throw DomainException.invalidTransition("Opinions are open while the deliberation is CONSULTING, not " + d.stage);
             }

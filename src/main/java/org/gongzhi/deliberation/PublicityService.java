@@ -38,9 +38,11 @@ public class PublicityService {
     private final TimeSource time;
     private final DeliberationConfig config;
     private final DeliberationQueries queries;
+    private final VoteRolls rolls;
 
     PublicityService(EntityManager em, DeliberationWorkflow flow, Idempotency idempotency, TimeSource time,
-            DeliberationConfig config, DeliberationQueries queries) {
+            DeliberationConfig config, DeliberationQueries queries, VoteRolls rolls) {
+        this.rolls = rolls;
         this.em = em;
         this.flow = flow;
         this.idempotency = idempotency;
@@ -121,9 +123,7 @@ public class PublicityService {
             DeliberationEntity d = flow.locked(id);
             Actor actor = flow.actor();
             long me = actor.requireMember();
-            if (!DeliberationAccess.may(actor, d, DeliberationPerformer.MEMBER_IN_SCOPE)) {
-                throw DomainException.forbidden("Only members of the scope may object");
-            }
+            DeliberationAccess.requireParticipant(actor, d, rolls, "object");
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(
                     "select id, objection_deadline from deliberation_publicity where deliberation_id = :d and kind = :k")

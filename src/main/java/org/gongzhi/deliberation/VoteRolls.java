@@ -70,6 +70,24 @@ public class VoteRolls {
                 .setParameter("p", scopePath + "%").executeUpdate();
     }
 
+    /**
+     * ScopeDecidesParticipation: may this member take part (opinions, objections) in a deliberation? True when an
+     * active membership of any role, or the member's household, lies in the scope's subtree, or, for a joint
+     * meeting, an active membership lies in the subtree of one of its participating organizations.
+     */
+    boolean takesPart(long deliberationId, long tenantId, String scopePath, long memberId) {
+        return (Boolean) em.createNativeQuery("""
+                select exists (
+                    select 1 from membership ms join organization o on o.id = ms.organization_id
+                    where ms.member_id = :m and ms.tenant_id = :t and %s
+                      and (o.path like :p or exists (select 1 from deliberation_participant_org dp
+                          join organization po on po.id = dp.organization_id
+                          where dp.deliberation_id = :d and o.path like po.path || '%%'))
+                ) or exists (select 1 from (%s) hs where hs.member_id = :m)
+                """.formatted(ACTIVE, HOUSEHOLD_IN_SCOPE)).setParameter("m", memberId).setParameter("t", tenantId)
+                .setParameter("p", scopePath + "%").setParameter("d", deliberationId).getSingleResult();
+    }
+
     /** How many voting units the rule gives in a scope right now. */
     long count(long tenantId, String scopePath, VoteEligibility eligibility) {
         return ((Number) em.createNativeQuery("select count(distinct e.unit_id) from (" + rollSql(eligibility) + ") e")
