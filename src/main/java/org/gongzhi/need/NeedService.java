@@ -533,9 +533,21 @@ public class NeedService {
 
     // ------------------------------------------------------------------ for other features
 
-    /** What the service menu (菜单式服务) orders: a need that goes straight to ASSIGNED. */
-    public record AssignedNeedCommand(long requesterMemberId, Long beneficiaryHouseholdId, NeedCategory category,
+    /**
+     * What the service menu (菜单式服务) orders: a need that goes straight to ASSIGNED. The reporter orders; with a
+     * beneficiary (a staff member ordering for a resident, 代办) the need is a PROXY one requested by the beneficiary,
+     * as {@code submitNeed} records it — the caller has checked that the reporter serves the household.
+     */
+    public record AssignedNeedCommand(long reporterMemberId, Long beneficiaryMemberId, Long beneficiaryHouseholdId, NeedCategory category,
             NeedUrgency urgency, String title, String description, Long assigneeOrganizationId, Long assigneeMemberId) {
+
+        public long requesterMemberId() {
+            return beneficiaryMemberId != null ? beneficiaryMemberId : reporterMemberId;
+        }
+
+        public NeedChannel channel() {
+            return beneficiaryMemberId != null ? NeedChannel.PROXY : NeedChannel.MINI_PROGRAM;
+        }
     }
 
     /**
@@ -556,8 +568,9 @@ public class NeedService {
         @SuppressWarnings("unchecked")
         List<Object[]> requester = em.createNativeQuery("select tenant_id, household_id from member where id = :id")
                 .setParameter("id", cmd.requesterMemberId()).getResultList();
+        String requesterField = cmd.beneficiaryMemberId() != null ? "beneficiaryId" : "requesterMemberId";
         if (requester.isEmpty()) {
-            throw DomainException.invalid("requesterMemberId", "No such member");
+            throw DomainException.invalid(requesterField, "No such member");
         }
         Object[] m = requester.get(0);
         Long householdId = cmd.beneficiaryHouseholdId() != null ? cmd.beneficiaryHouseholdId()
@@ -570,7 +583,8 @@ public class NeedService {
                 join organization o on o.id = h.grid_id where h.id = :id
                 """, householdId, "beneficiaryHouseholdId");
         if (((Number) m[0]).longValue() != place.tenantId) {
-            throw DomainException.invalid("beneficiaryHouseholdId", "The household belongs to another street");
+            throw DomainException.invalid(cmd.beneficiaryMemberId() != null ? requesterField : "beneficiaryHouseholdId",
+                    "The household belongs to another street");
         }
         if (cmd.assigneeOrganizationId() != null) {
             OrganizationEntity org = OrganizationEntity.findById(cmd.assigneeOrganizationId());
@@ -595,9 +609,10 @@ public class NeedService {
         n.category = cmd.category();
         n.urgency = urgency;
         n.kind = cmd.category() == NeedCategory.MICRO_WISH ? NeedKind.MICRO_WISH : NeedKind.PERSONAL_REQUEST;
-        n.channel = NeedChannel.MINI_PROGRAM;
+        n.channel = cmd.channel();
         n.visibility = NeedVisibility.PRIVATE;
-        n.reporterMemberId = cmd.requesterMemberId();
+        n.reporterMemberId = cmd.reporterMemberId();
+        n.beneficiaryMemberId = cmd.beneficiaryMemberId();
         n.requesterMemberId = cmd.requesterMemberId();
         n.responsibleOrgId = place.orgId;
         n.responsiblePath = place.path;
@@ -612,12 +627,14 @@ public class NeedService {
         n.updatedAt = now;
         n.persist();
         em.flush();
-        timeline.record(n, NeedEventKind.SUBMITTED, null, NeedStatus.SUBMITTED, null, null, "菜单式服务下单 (service menu order)", false);
+        timeline.record(n, NeedEventKind.SUBMITTED, null, NeedStatus.SUBMITTED, null, null, "菜单式服务下单 (service menu order)"
+                + (n.channel.recordedByStaff() ? "，渠道: " + n.channel.label() : ""), false);
         timeline.record(n, NeedEventKind.ACCEPTED, NeedStatus.SUBMITTED, NeedStatus.ACCEPTED, null, null, null, false);
         timeline.record(n, NeedEventKind.ASSIGNED, NeedStatus.ACCEPTED, NeedStatus.ASSIGNED, n.assigneeOrgId, n.assigneeMemberId,
                 null, false);
         audit.record(n.auditChainKey(), "need.createAssigned", "Need", n.id, AuditLog.change("category", n.category,
-                "assigneeOrg", n.assigneeOrgId, "assigneeMember", n.assigneeMemberId));
+                "assigneeOrg", n.assigneeOrgId, "assigneeMember", n.assigneeMemberId, "channel", n.channel, "beneficiary",
+                n.beneficiaryMemberId));
         timeline.publish(n, NeedAction.ASSIGN);
         return Need.of(n, now);
     }

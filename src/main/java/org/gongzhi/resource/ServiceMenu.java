@@ -63,7 +63,8 @@ public class ServiceMenu {
     @Description("菜单式服务下单 (order a service from the menu: creates the need and reserves the service in one step)")
     public record OrderServiceInput(
             @NonNull @Id @Description("服务 (the SERVICE resource)") String resourceId,
-            @Id @Description("为哪一户下单；默认本户（工作人员可代办）(household; the caller's own by default, staff may order for a household they serve)") String householdId,
+            @Id @Description("为哪一户下单；默认受益人或本户（工作人员可代办）(household; the beneficiary's or the caller's own by default, staff may order for a household they serve)") String householdId,
+            @Id @Description("代办：为哪位居民下单（仅服务该户的网格员/管理员），记为代办渠道 (the resident ordered for — staff serving the household only; recorded as a PROXY need requested by that resident)") String beneficiaryId,
             @Description("需求类别；默认为服务的第一个类别 (category; the service's first one by default)") NeedCategory category,
             @NonNull @Description("具体需求，最多2000字 (what is needed)") String description,
             @Description("紧急程度 (urgency)") NeedUrgency urgency,
@@ -85,7 +86,7 @@ public class ServiceMenu {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResourceConnection menu(String householdId, NeedCategory category, PageRequest page) {
         Actor actor = currentActor.get().requireAuthenticated();
-        Household h = household(actor, householdId);
+        Household h = household(actor, householdId, null);
         Map<String, Object> params = new HashMap<>(Map.of("t", h.tenantId(), "anc", ResourceScope.ancestorsOrSelf(h.gridPath())));
         StringBuilder where = new StringBuilder(" where r.tenant_id = :t and r.kind = 'SERVICE' and r.status = 'ACTIVE'"
                 + " and r.coverage_path in (:anc) and (r.remaining is null or r.remaining > 0)");
@@ -102,10 +103,16 @@ public class ServiceMenu {
         }
         long resourceId = GlobalId.decode(Resource.TYPE, input.resourceId(), "resourceId");
         String description = Inputs.requireText(input.description(), "description", MAX_DESCRIPTION);
+        Long named = GlobalId.decodeNullable("Member", input.beneficiaryId(), "beneficiaryId");
         Idempotency.Outcome outcome = idempotency.once(input.idempotencyKey(), "orderService", input, () -> {
             Actor actor = currentActor.get().requireAuthenticated();
             long me = actor.requireMember();
-            Household h = household(actor, input.householdId());
+            Long beneficiary = named != null && named != me ? named : null;
+            Household h = household(actor, input.householdId(), beneficiary);
+            if (beneficiary != null) {
+                // 代办 (PROXY), as submitNeed records it: only staff serving the household order for someone else
+                actor.requireServes(h.gridPath(), "the household (代办)");
+            }
             ResourceEntity r = ResourceEntity.findById(resourceId);
             if (r == null || r.tenantId != h.tenantId()) {
                 throw DomainException.notFound(Resource.TYPE, input.resourceId());
@@ -124,7 +131,7 @@ public class ServiceMenu {
                 throw DomainException.invalid("category", "The service does not serve " + category + " (" + category.label() + ")");
             }
             String title = ("菜单式服务：" + r.name);
-            Need need = needService.createAssigned(new AssignedNeedCommand(me, h.id(), category, input.urgency(),
+            Need need = needService.createAssigned(new AssignedNeedCommand(me, beneficiary, h.id(), category, input.urgency(),
                     title.length() > 100 ? title.substring(0, 100) : title, description, r.providerOrgId, r.providerMemberId));
             boolean slot = input.slotStart() != null || input.slotEnd() != null;
             Long units = r.capacityModel == CapacityModel.UNITS && input.units() == null && !slot ? Long.valueOf(1) : input.units();
@@ -139,11 +146,11 @@ public class ServiceMenu {
     record Household(long id, long tenantId, String gridPath) {
     }
 
-    /** The household ordered for: the caller's own, or one in a grid the caller serves (代办). */
-    private Household household(Actor actor, String householdId) {
+    /** The household ordered for: the named one, else the beneficiary's or the caller's own; another's only when served (代办). */
+    private Household household(Actor actor, String householdId, Long beneficiary) {
         Long id = GlobalId.decodeNullable("Household", householdId, "householdId");
         if (id == null) {
-            id = actor.householdId();
+            id = beneficiary != null ? beneficiaryHousehold(beneficiary) : actor.householdId();
             if (id == null) {
                 throw DomainException.invalid("householdId", "The caller has no household: name one");
             }
@@ -160,5 +167,15 @@ public class ServiceMenu {
             actor.requireServes(h.gridPath(), "the household (代办)");
         }
         return h;
+    }
+
+    private Long beneficiaryHousehold(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select household_id from member where id = :id").setParameter("id", memberId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw DomainException.invalid("beneficiaryId", "No such member");
+        }
+        return rows.get(0) == null ? null : ((Number) rows.get(0)).longValue();
     }
 }

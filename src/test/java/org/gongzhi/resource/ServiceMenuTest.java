@@ -132,6 +132,31 @@ class ServiceMenuTest {
     }
 
     @Test
+    void aGridWorkerOrdersForAResidentAsAProxyNeedAndAResidentCannotOrderForSomeoneElse() {
+        String meal = fx.service("代办助餐", 5, "ELDERLY_MEAL");
+        long needsBefore = fx.count("select count(*) from need");
+        JsonPath forOther = call(street.residentAToken(), ORDER, vars("input", vars("resourceId", meal, "description", "替邻居订餐",
+                "beneficiaryId", TestStreet.memberId(street.partyMemberAId))));
+        assertThat(code(forOther)).isEqualTo("FORBIDDEN");
+        JsonPath unserved = call(street.gridWorkerAToken(), ORDER, vars("input", vars("resourceId", meal, "description", "和谐社区居民",
+                "beneficiaryId", TestStreet.memberId(street.residentBId))));
+        assertThat(code(unserved)).isEqualTo("FORBIDDEN");
+        assertThat(fx.count("select count(*) from need")).isEqualTo(needsBefore);
+        assertThat(fx.count("select remaining from resource where id = ?", dbId(meal))).isEqualTo(5);
+
+        JsonPath proxy = call(street.gridWorkerAToken(), ORDER, vars("input", vars("resourceId", meal, "description", "张三腿脚不便，代订午餐",
+                "beneficiaryId", TestStreet.memberId(street.residentAId))));
+        assertThat(proxy.getList("errors")).isNull();
+        String need = proxy.getString("data.orderService.need.id");
+        assertThat(fx.one("select concat_ws(',', channel, reporter_member_id, beneficiary_member_id, requester_member_id, household_id)"
+                + " from need where id = ?", dbId(need))).isEqualTo(String.join(",", "PROXY", "" + street.gridWorkerAId,
+                "" + street.residentAId, "" + street.residentAId, "" + street.householdA));
+        // the resident it was ordered for sees it as her own
+        assertThat(call(street.residentAToken(), "query($id: ID!) { need(id: $id) { id channel } }", vars("id", need))
+                .getString("data.need.channel")).isEqualTo("PROXY");
+    }
+
+    @Test
     void ordersOutsideTheCoverageOrForAnotherHouseholdAreRefused() {
         String other = fx.create(vars("kind", "SERVICE", "name", "和谐社区家政", "categories", List.of("OTHER"),
                 "providerOrganizationId", TestStreet.orgId(street.communityB), "coverageId", TestStreet.orgId(street.communityB),
