@@ -11,6 +11,7 @@ class EngagementLabels implements LabeledEnums {
 
     @Override
     public List<Enum<?>[]> enums() {
-        return List.of(LedgerUnit.values(), LedgerEntryKind.values(), RewardKind.values());
+        return List.of(LedgerUnit.values(), LedgerEntryKind.values(), RewardKind.values(), ActivityKind.values(),
+                ActivityAudience.values(), ActivityStatus.values(), SignupStatus.values(), CheckInMethod.values());
     }
 }
