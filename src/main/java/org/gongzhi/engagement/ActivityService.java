@@ -205,7 +205,7 @@ public class ActivityService {
                     .setParameter("coll", Boolean.TRUE.equals(input.collectiveService())).setParameter("by", actor.memberId())
                     .setParameter("now", time.now()).getSingleResult()).longValue();
             if (venueId != null) {
-                venues.reserve(venueId, id, title, starts, ends);
+                venues.reserve(venueId, id, organizer.tenantId, title, starts, ends);
             }
             audit.record(organizer.auditChainKey(), "activity.create", "Activity", id, AuditLog.change("kind", input.kind(), "title", title,
                     "capacity", input.capacity(), "audience", input.audience(), "scope", scope.id, "venue", venueId));

@@ -3,19 +3,38 @@ package org.gongzhi.engagement;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.gongzhi.platform.error.DomainException;
+import org.gongzhi.resource.AllocationPurpose;
+import org.gongzhi.resource.ResourceAllocations;
+import org.gongzhi.resource.ResourceEntity;
+
 /**
- * Books the VENUE resource of an activity for its time slot. Until the resources feature (resource /
- * resource_allocation) is on main the activity only keeps the resource id; this is where the reservation
- * through the resources service goes, in the activity's transaction, so a double-booked venue refuses the
- * activity.
+ * Books the VENUE resource of an activity for its time slot through the resources feature, in the activity's
+ * transaction: a venue already booked then (or closed then) refuses the activity, which is not created.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class VenueBooking {
 
-    void reserve(long venueResourceId, long activityId, String title, Instant startsAt, Instant endsAt) {
-        // No resources feature yet: the id is stored on the activity and reserved once resources land.
+    private final EntityManager em;
+    private final ResourceAllocations allocations;
+
+    VenueBooking(EntityManager em, ResourceAllocations allocations) {
+        this.em = em;
+        this.allocations = allocations;
+    }
+
+    void reserve(long venueResourceId, long activityId, long tenantId, String title, Instant startsAt, Instant endsAt) {
+        ResourceEntity venue = ResourceEntity.findById(venueResourceId);
+        if (venue == null || venue.tenantId != tenantId) {
+            throw DomainException.invalid("venueResourceId", "No such venue in this street");
+        }
+        long allocation = allocations.reserveVenueSlot(venueResourceId, AllocationPurpose.ACTIVITY, activityId, startsAt, endsAt,
+                "活动: " + title);
+        em.createNativeQuery("update activity set venue_allocation_id = :a where id = :id").setParameter("a", allocation)
+                .setParameter("id", activityId).executeUpdate();
     }
 }

@@ -200,6 +200,27 @@ class ActivityTest {
                 .isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void anActivityWithAVenueBooksItsSlotAndAnOverlapIsRefused() {
+        String venue = ok(gql(street.streetAdminToken(), """
+                mutation($input: CreateResourceInput!) { createResource(input: $input) { resource { id } } }""",
+                input("kind", "VENUE", "name", "党群服务中心多功能厅", "categories", List.of("OTHER"),
+                        "providerOrganizationId", TestStreet.orgId(street.communityA), "coverageId", TestStreet.orgId(street.communityA))))
+                .getString("data.createResource.resource.id");
+        Map<String, Object> in = vars("organizerId", TestStreet.orgId(street.communityA), "kind", "JOINT_MEETING", "title", "三方联席会议",
+                "place", "多功能厅", "venueResourceId", venue, "startsAt", at(60), "endsAt", at(120), "capacity", 20, "audience", "RESIDENTS");
+        String first = ok(gql(street.adminAToken(), CREATE, vars("input", in))).getString("data.createActivity.activity.id");
+        assertThat(fx.count("""
+                select count(*) from resource_allocation ra join activity a on a.venue_allocation_id = ra.id
+                where a.id = ? and ra.purpose = 'ACTIVITY' and ra.reference_id = a.id and ra.status = 'RESERVED'
+                """, dbId(first))).isEqualTo(1);
+        long before = fx.count("select count(*) from activity where tenant_id = ?", street.streetId);
+        Map<String, Object> overlapping = with(with(in, "startsAt", at(90)), "endsAt", at(150));
+        assertThat(code(gql(street.adminAToken(), CREATE, vars("input", overlapping)))).isEqualTo("CAPACITY_EXHAUSTED");
+        assertThat(fx.count("select count(*) from activity where tenant_id = ?", street.streetId)).isEqualTo(before);
+        ok(gql(street.adminAToken(), CREATE, vars("input", with(with(in, "startsAt", at(120)), "endsAt", at(180)))));
+    }
+
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
         Map<String, Object> copy = new java.util.HashMap<>(base);
         copy.put(key, value);

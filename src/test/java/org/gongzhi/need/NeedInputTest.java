@@ -38,7 +38,7 @@ class NeedInputTest {
     @Test
     void badInputIsRefusedAndNothingIsStored() {
         assertRefused(street.residentAToken(), vars("title", "未知类别", "description", "d", "category", "ALIENS", "kind", "PERSONAL_REQUEST"), null);
-        assertRefused(street.residentAToken(), vars("title", "超长描述", "description", "长".repeat(NeedService.MAX_DESCRIPTION + 1),
+        assertRefused(street.residentAToken(), vars("title", "超长描述", "description", "长".repeat(10 * 1024 * 1024 / 3) /* a 10 MB description */,
                 "category", "HEALTH", "kind", "PERSONAL_REQUEST"), "description");
         assertRefused(street.residentAToken(), vars("description", "没有标题", "category", "HEALTH", "kind", "PERSONAL_REQUEST"), null);
         assertRefused(street.residentAToken(), vars("title", "标题".repeat(60), "description", "d", "category", "HEALTH",
