@@ -57,9 +57,11 @@ public class ActivityService {
     private final ActivityQueries queries;
     private final EngagementConfig config;
     private final VenueBooking venues;
+    private final DualRegistrationService dual;
 
     ActivityService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time, Ledger ledger,
-            ActivityQueries queries, EngagementConfig config, VenueBooking venues) {
+            ActivityQueries queries, EngagementConfig config, VenueBooking venues, DualRegistrationService dual) {
+        this.dual = dual;
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -392,6 +394,9 @@ public class ActivityService {
                     a.points(), memo, null));
             ledger.post(new Posting(a.tenantId(), member, LedgerUnit.MINUTES, LedgerEntryKind.ACTIVITY_CHECK_IN, Counterparty.ISSUANCE, cause,
                     a.serviceMinutes(), memo, null));
+            if (a.collectiveService()) {
+                dual.recordCollective(a, member);
+            }
             audit.record(chainKey(a), "activity.checkIn", "Activity", a.dbId(), AuditLog.change("member", member, "method", method));
         }
         return signup;
