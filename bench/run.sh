@@ -31,6 +31,10 @@ load_start=$(date +%s.%N)
 psql -h 127.0.0.1 -U postgres -d $db -q -v communities="$communities" -v grids="$grids" -v households="$households" \
   -v residents="$residents" -f bench/dataset.sql > "$work/counts.txt"
 load_s=$(echo "$(date +%s.%N) - $load_start" | bc)
+resources=${GONGZHI_BENCH_RESOURCES:-100000}
+psql -h 127.0.0.1 -U postgres -d $db -q -v resources="$resources" -f bench/resources.sql > "$work/resources.txt"
+need=$(psql -h 127.0.0.1 -U postgres -d $db -qtAc "select min(id) from need where title like '基准需求%'")
+need_gid=$(printf 'Need:%s' "$need" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 street=$(psql -h 127.0.0.1 -U postgres -d $db -qtAc "select id from organization where kind = 'STREET_COMMITTEE'")
 street_gid=$(printf 'Organization:%s' "$street" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
@@ -53,6 +57,12 @@ mkdir -p bench/results
   "$JAVA_HOME/bin/java" bench/LoadTest.java "http://127.0.0.1:$port/graphql" "$work/key.pem" bench-street-admin street_admin \
     bench/search.graphql "{\"id\":\"$street_gid\"}" 8 15
   echo
+  for c in 1 8; do
+    echo "## need.matches: rank $(tail -n 3 "$work/resources.txt" | head -n 1 | awk '{print $1}') resources for a need (top 10 with reasons), concurrency $c"
+    "$JAVA_HOME/bin/java" bench/LoadTest.java "http://127.0.0.1:$port/graphql" "$work/key.pem" bench-street-admin street_admin \
+      bench/matches.graphql "{\"id\":\"$need_gid\"}" "$c" 15
+    echo
+  done
   echo "Resident set size of the app after the runs: $(ps -o rss= -p $app | awk '{printf "%.0f MiB", $1/1024}')"
 } | tee "$out"
 echo "Recorded in $out"
