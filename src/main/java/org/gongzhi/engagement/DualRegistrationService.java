@@ -5,7 +5,6 @@ import static org.gongzhi.platform.persistence.Rows.lng;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -268,15 +267,7 @@ public class DualRegistrationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DualCompliance compliance(String organizationId, String month, PageRequest page) {
-        YearMonth ym;
-        try {
-            ym = YearMonth.parse(month == null ? "" : month);
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid("month", "month is YYYY-MM");
-        }
-        if (ym.getYear() < 2000 || ym.isAfter(YearMonth.from(today()).plusMonths(1))) {
-            throw DomainException.invalid("month", "month lies between 2000 and next month");
-        }
+        YearMonth ym = EngagementMonths.parse(month);
         Actor actor = currentActor.get().requireAuthenticated();
         OrganizationEntity org = OrganizationEntity.findById(GlobalId.decode(Organization.TYPE, organizationId, "organizationId"));
         if (org == null || actor.tenantId() == null || org.tenantId != actor.tenantId()) {
