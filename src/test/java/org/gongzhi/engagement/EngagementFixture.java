@@ -48,6 +48,17 @@ final class EngagementFixture {
         return new Person(id, subject, Tokens.of(subject, tokenRoles));
     }
 
+    /** A member living in household B (community B, grid B). */
+    Person memberOfB(String name, String role, String... tokenRoles) {
+        String subject = "eng-" + name + "-" + street.tag + "-" + System.nanoTime();
+        long id = ((Number) one("insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
+                street.streetId, street.communityB, street.householdB, name)).longValue();
+        exec("insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
+        exec("insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)", street.streetId, id,
+                street.communityB, role);
+        return new Person(id, subject, Tokens.of(subject, tokenRoles));
+    }
+
     List<Person> members(int n, String prefix, String role, String... tokenRoles) {
         List<Person> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -58,6 +69,11 @@ final class EngagementFixture {
 
     /** Gives a member points straight through the ledger tables (the triggers write the legs). */
     void grant(long memberId, LedgerUnit unit, long amount) {
+        grantAt(memberId, unit, amount, java.time.OffsetDateTime.now());
+    }
+
+    /** A grant posted at a given time (crafted history). */
+    void grantAt(long memberId, LedgerUnit unit, long amount, java.time.OffsetDateTime at) {
         exec("insert into ledger_account (tenant_id, kind, unit) values (?, 'ISSUANCE', ?) on conflict do nothing", street.streetId,
                 unit.name());
         exec("insert into ledger_account (tenant_id, kind, unit, member_id) values (?, 'MEMBER', ?, ?) on conflict do nothing",
@@ -65,10 +81,10 @@ final class EngagementFixture {
         exec("""
                 insert into ledger_transfer (tenant_id, unit, kind, posting_key, amount, from_account_id, to_account_id, member_id, at,
                                              actor_subject)
-                select ?, ?, 'ADJUSTMENT', 'test-grant:' || gen_random_uuid(), ?, s.id, m.id, ?, now(), 'test'
+                select ?, ?, 'ADJUSTMENT', 'test-grant:' || gen_random_uuid(), ?, s.id, m.id, ?, ?, 'test'
                 from ledger_account s, ledger_account m
                 where s.tenant_id = ? and s.kind = 'ISSUANCE' and s.unit = ? and s.member_id is null and m.member_id = ? and m.unit = ?
-                """, street.streetId, unit.name(), amount, memberId, street.streetId, unit.name(), memberId, unit.name());
+                """, street.streetId, unit.name(), amount, memberId, at, street.streetId, unit.name(), memberId, unit.name());
     }
 
     long balance(long memberId, LedgerUnit unit) {
