@@ -55,9 +55,11 @@ public class NeedService {
     private final NeedQueries queries;
     private final NeedTimeline timeline;
     private final Event<NeedRated> rated;
+    private final Event<NeedSettled> settled;
 
     NeedService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time,
-            NeedSlaPolicies sla, NeedConfig config, NeedQueries queries, NeedTimeline timeline, Event<NeedRated> rated) {
+            NeedSlaPolicies sla, NeedConfig config, NeedQueries queries, NeedTimeline timeline, Event<NeedRated> rated,
+            Event<NeedSettled> settled) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -68,6 +70,7 @@ public class NeedService {
         this.queries = queries;
         this.timeline = timeline;
         this.rated = rated;
+        this.settled = settled;
     }
 
     // ------------------------------------------------------------------ reads
@@ -799,6 +802,9 @@ public class NeedService {
         em.flush();
         audit.record(n.auditChainKey(), "need." + action.name().toLowerCase(), "Need", n.id, change);
         timeline.publish(n, action);
+        if (NeedSettled.ACTIONS.contains(action)) {
+            settled.fire(new NeedSettled(n.id, action, n.status));
+        }
     }
 
     private void finishSystem(NeedEntity n, NeedStatus from) {

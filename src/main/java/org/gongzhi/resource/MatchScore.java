@@ -2,6 +2,7 @@ package org.gongzhi.resource;
 
 /**
  * The documented matching score (需求—资源匹配). Candidates for a need are the ACTIVE resources of its street
+ * (posts and red-culture material excepted: they are claimed or visited, not dispatched)
  * that cover the need's place (coverage is an ancestor-or-self of the place: {@code coverage_path = any(...)},
  * btree index) and serve its category or a related one ({@code categories && ...}, GIN index), with capacity
  * left. Each candidate gets components in 0..1 and

@@ -24,6 +24,8 @@ import org.gongzhi.organization.OrganizationQueries;
 import org.gongzhi.platform.graphql.GraphQLLimits;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.persistence.Rows;
+import org.gongzhi.platform.security.Actor;
+import org.gongzhi.platform.security.CurrentActor;
 import org.gongzhi.resource.ResourceInputs.*;
 import org.gongzhi.resource.ResourceViews.Allocation;
 import org.gongzhi.resource.ResourceViews.AllocationConnection;
@@ -45,9 +47,10 @@ public class ResourceGraphQLApi {
     private final NeedQueries needs;
     private final ResourceMatching matching;
     private final GraphQLLimits limits;
+    private final CurrentActor currentActor;
 
     ResourceGraphQLApi(ResourceService service, ResourceQueries queries, OrganizationQueries organizations, MemberQueries members,
-            NeedQueries needs, ResourceMatching matching, GraphQLLimits limits) {
+            NeedQueries needs, ResourceMatching matching, GraphQLLimits limits, CurrentActor currentActor) {
         this.service = service;
         this.queries = queries;
         this.organizations = organizations;
@@ -55,6 +58,7 @@ public class ResourceGraphQLApi {
         this.needs = needs;
         this.matching = matching;
         this.limits = limits;
+        this.currentActor = currentActor;
     }
 
     // ------------------------------------------------------------------ queries
@@ -142,12 +146,17 @@ public class ResourceGraphQLApi {
         return allocations.stream().map(a -> byId.get(a.resourceId())).toList();
     }
 
-    @Description("服务的需求 (the need served, when the purpose is NEED and the caller may see it)")
+    @Description("服务的需求 (the need served, when the purpose is NEED and the caller may see it: handlers of its place, "
+            + "its requester, assignee or claimer)")
     public List<Need> need(@Source List<Allocation> allocations) {
+        Actor actor = currentActor.get().requireAuthenticated();
         List<Long> ids = allocations.stream().map(Allocation::needId).filter(Objects::nonNull).distinct().toList();
         Map<Long, Need> byId = new HashMap<>();
         for (Need n : needs.byIds(ids)) {
-            byId.put(n.dbId(), n);
+            if (actor.serves(n.placePath()) || actor.serves(n.responsiblePath()) || actor.isMember(n.requesterMemberId())
+                    || actor.isMember(n.reporterMemberId()) || actor.isMember(n.assigneeMemberId()) || actor.isMember(n.claimerMemberId())) {
+                byId.put(n.dbId(), n);
+            }
         }
         return allocations.stream().map(a -> a.needId() == null ? null : byId.get(a.needId())).toList();
     }

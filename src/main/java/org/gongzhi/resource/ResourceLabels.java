@@ -12,6 +12,6 @@ class ResourceLabels implements LabeledEnums {
     @Override
     public List<Enum<?>[]> enums() {
         return List.of(ResourceKind.values(), CapacityModel.values(), ResourceStatus.values(), AllocationStatus.values(),
-                AllocationPurpose.values(), ResourceAction.values());
+                AllocationPurpose.values(), ResourceAction.values(), AgreementStatus.values(), AgreementAction.values(), AgreementList.values());
     }
 }

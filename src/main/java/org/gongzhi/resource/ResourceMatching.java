@@ -90,7 +90,7 @@ public class ResourceMatching {
                         left join resource_provider_record p
                                on p.provider_type = case when r.provider_org_id is not null then 'O' else 'M' end
                               and p.provider_id = coalesce(r.provider_org_id, r.provider_member_id)
-                        where r.tenant_id = s.tenant_id and r.status = 'ACTIVE'
+                        where r.tenant_id = s.tenant_id and r.status = 'ACTIVE' and r.kind not in ('POST', 'CULTURE')
                           and r.coverage_path = any(s.ancestors)
                           -- array_cat(.., '{}') keeps the category test a filter on the coverage candidates: a
                           -- BitmapAnd with the GIN index would read every resource of the category street-wide

@@ -20,6 +20,7 @@ import org.gongzhi.member.Masking;
 import org.gongzhi.need.Need;
 import org.gongzhi.need.NeedCategory;
 import org.gongzhi.need.NeedQueries;
+import org.gongzhi.need.NeedStatus;
 import org.gongzhi.organization.Organization;
 import org.gongzhi.organization.OrganizationEntity;
 import org.gongzhi.platform.audit.AuditLog;
@@ -27,6 +28,7 @@ import org.gongzhi.platform.audit.AuditLog.AuditEvent;
 import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.idempotency.Idempotency;
+import org.gongzhi.platform.pagination.PageInfo;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
@@ -142,7 +144,7 @@ public class ResourceService {
                 .map(Resource::dbId).toList();
         List<AllocationConnection> loaded = queries.allocationsOf(visible, statuses, page);
         List<AllocationConnection> out = new ArrayList<>(resources.size());
-        AllocationConnection empty = new AllocationConnection(List.of(), new org.gongzhi.platform.pagination.PageInfo(false, false, null, null), 0);
+        AllocationConnection empty = new AllocationConnection(List.of(), new PageInfo(false, false, null, null), 0);
         for (Resource r : resources) {
             int i = visible.indexOf(r.dbId());
             out.add(i < 0 ? empty : loaded.get(i));
@@ -217,7 +219,8 @@ public class ResourceService {
 
     /**
      * Registers a resource committed by a co-building agreement (共建协议): the unit is the provider, the agreement's
-     * party organization the coverage. Runs in the caller's transaction; the caller checked the scope.
+     * party organization the coverage. It stays PAUSED until the agreement is signed. Runs in the caller's
+     * transaction; the caller checked the scope.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     long createCommitted(long agreementId, long unitOrgId, OrganizationEntity coverage, ResourceKind kind, String name,
@@ -238,7 +241,7 @@ public class ResourceService {
         r.capacityModel = model;
         r.capacity = capacity(model, capacity);
         r.remaining = r.capacity;
-        r.status = ResourceStatus.ACTIVE;
+        r.status = ResourceStatus.PAUSED; // enters the pool when the agreement is signed
         r.agreementId = agreementId;
         r.createdAt = now;
         r.updatedAt = now;
@@ -356,9 +359,13 @@ public class ResourceService {
                     || !(actor.serves(need.placePath()) || actor.serves(need.responsiblePath()))) {
                 throw DomainException.forbidden("Only handlers serving the need may allocate resources to it");
             }
-            if (!need.status().isOpen()) {
-                throw DomainException.invalidTransition("The need is " + need.status() + "; resources are allocated to open needs ("
-                        + need.status().label() + ")");
+            // Lock the need (the need steps lock it too): a concurrent cancel either sees this allocation and releases it,
+            // or commits first and this sees the need closed.
+            NeedStatus status = NeedStatus.valueOf((String) em.createNativeQuery("select status from need where id = :id for update")
+                    .setParameter("id", needId).getSingleResult());
+            if (!status.isOpen()) {
+                throw DomainException.invalidTransition("The need is " + status + "; resources are allocated to open needs ("
+                        + status.label() + ")");
             }
             Resource r = queries.byIds(List.of(resourceId)).stream().findFirst()
                     .orElseThrow(() -> DomainException.notFound(Resource.TYPE, input.resourceId()));

@@ -9,18 +9,13 @@ import static org.gongzhi.support.GraphQL.vars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.gongzhi.support.Concurrently;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +45,7 @@ class NeedClaimConcurrencyTest {
         List<String> claimers = fx.members(200, "VOLUNTEER", "wish-claimer-");
         List<String> tokens = claimers.stream().map(s -> NeedFixture.token(s, "volunteer")).toList();
 
-        List<String> outcomes = concurrently(tokens, token -> {
+        List<String> outcomes = Concurrently.run(tokens, token -> {
             var r = mutate(token, "claimNeed", vars("needId", wish));
             return r.getList("errors") == null ? "OK:" + r.getString("data.claimNeed.need.status") : code(r);
         });
@@ -72,7 +67,7 @@ class NeedClaimConcurrencyTest {
         String subject = fx.members(1, "PARTY_MEMBER", "eager-").get(0);
         String token = NeedFixture.token(subject, "party_member", "resident");
 
-        List<String> outcomes = concurrently(wishes, wish -> {
+        List<String> outcomes = Concurrently.run(wishes, wish -> {
             var r = mutate(token, "claimNeed", vars("needId", wish));
             return r.getList("errors") == null ? "OK" : code(r);
         });
@@ -100,28 +95,5 @@ class NeedClaimConcurrencyTest {
         String id = fx.submitWish(title);
         mutate(street.gridWorkerAToken(), "acceptNeed", vars("needId", id));
         return id;
-    }
-
-    private static <T> List<String> concurrently(List<T> inputs, Function<T, String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (T input : inputs) {
-                Callable<String> task = () -> {
-                    start.await();
-                    return call.apply(input);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

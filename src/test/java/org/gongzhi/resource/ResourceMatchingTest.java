@@ -81,6 +81,8 @@ class ResourceMatchingTest {
         call(street.streetAdminToken(), "mutation($i: ResourceStepInput!) { pauseResource(input: $i) { resource { status } } }",
                 vars("i", vars("resourceId", paused)));
         resource("已满的助餐", "ELDERLY_MEAL", street.gridA, p1, 0L, null);
+        fx.create(vars("kind", "POST", "name", "助餐志愿岗", "categories", List.of("ELDERLY_MEAL"),
+                "providerOrganizationId", TestStreet.orgId(street.gridA), "coverageId", TestStreet.orgId(street.gridA), "capacity", 5)); // posts are claimed, not matched
         String other = fx.needs(1, "ELDERLY_MEAL").get(0);
         assertThat(allocate(street.streetAdminToken(), vars("resourceId", busyMeal, "needId", other, "units", 9)).getList("errors")).isNull();
 

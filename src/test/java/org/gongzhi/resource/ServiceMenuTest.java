@@ -109,6 +109,29 @@ class ServiceMenuTest {
     }
 
     @Test
+    void cancellingAnOrderReleasesItsPlaceAndResolvingOneConsumesIt() {
+        String meal = fx.service("助餐两份", 2, "ELDERLY_MEAL");
+        String first = call(street.residentAToken(), ORDER, vars("input", vars("resourceId", meal, "description", "午餐")))
+                .getString("data.orderService.need.id");
+        String second = call(street.residentAToken(), ORDER, vars("input", vars("resourceId", meal, "description", "晚餐")))
+                .getString("data.orderService.need.id");
+        assertThat(fx.count("select remaining from resource where id = ?", dbId(meal))).isZero();
+
+        JsonPath cancelled = call(street.residentAToken(), "mutation($id: ID!) { cancelNeed(input: {needId: $id}) { need { status } } }",
+                vars("id", first));
+        assertThat(cancelled.getString("data.cancelNeed.need.status")).isEqualTo("CANCELLED");
+        assertThat(fx.one("select status from resource_allocation where need_id = ?", dbId(first))).isEqualTo("RELEASED");
+        assertThat(fx.count("select remaining from resource where id = ?", dbId(meal))).isEqualTo(1);
+
+        call(street.gridWorkerAToken(), RATE_FLOW, vars("id", second));
+        call(street.gridWorkerAToken(), "mutation($id: ID!) { resolveNeed(input: {needId: $id, resolutionNote: \"已送餐\"}) { need { status } } }",
+                vars("id", second));
+        assertThat(fx.one("select status from resource_allocation where need_id = ?", dbId(second))).isEqualTo("CONSUMED");
+        assertThat(fx.count("select remaining from resource where id = ?", dbId(meal))).isEqualTo(1);
+        assertThat(fx.count("select open_allocations from resource where id = ?", dbId(meal))).isZero();
+    }
+
+    @Test
     void ordersOutsideTheCoverageOrForAnotherHouseholdAreRefused() {
         String other = fx.create(vars("kind", "SERVICE", "name", "和谐社区家政", "categories", List.of("OTHER"),
                 "providerOrganizationId", TestStreet.orgId(street.communityB), "coverageId", TestStreet.orgId(street.communityB),
