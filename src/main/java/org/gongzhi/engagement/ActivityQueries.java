@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.gongzhi.engagement.ActivityViews.Activity;
@@ -65,7 +64,7 @@ public class ActivityQueries {
             return List.of();
         }
         List<Activity> out = new ArrayList<>();
-        for (Object[] r : list("select " + ACTIVITY_COLUMNS + " from activity a where a.id in (:ids)", Map.of("ids", ids))) {
+        for (Object[] r : NativeSql.list(em, "select " + ACTIVITY_COLUMNS + " from activity a where a.id in (:ids)", Map.of("ids", ids))) {
             out.add(activity(r));
         }
         return out;
@@ -81,7 +80,7 @@ public class ActivityQueries {
 
     /** One page of activities by (starts_at, id) matching a where clause (with its params). */
     ActivityConnection page(String where, Map<String, Object> params, PageRequest page) {
-        long total = ((Number) query("select count(*) from activity a where " + where, params).getSingleResult()).longValue();
+        long total = ((Number) NativeSql.query(em, "select count(*) from activity a where " + where, params).getSingleResult()).longValue();
         String[] key = Cursor.decode(page.after(), 2);
         Map<String, Object> p = new HashMap<>(params);
         String keyset = "";
@@ -96,7 +95,7 @@ public class ActivityQueries {
         }
         p.put("n", page.fetchSize());
         List<Activity> fetched = new ArrayList<>();
-        for (Object[] r : list("select " + ACTIVITY_COLUMNS + " from activity a where " + where + keyset
+        for (Object[] r : NativeSql.list(em, "select " + ACTIVITY_COLUMNS + " from activity a where " + where + keyset
                 + " order by a.starts_at, a.id limit :n", p)) {
             fetched.add(activity(r));
         }
@@ -109,7 +108,7 @@ public class ActivityQueries {
     }
 
     public ActivitySignup signup(long id) {
-        for (Object[] r : list("select " + SIGNUP_COLUMNS + " from activity_signup s where s.id = :id", Map.of("id", id))) {
+        for (Object[] r : NativeSql.list(em, "select " + SIGNUP_COLUMNS + " from activity_signup s where s.id = :id", Map.of("id", id))) {
             return signup(r, 0);
         }
         throw DomainException.notFound("ActivitySignup", GlobalId.encode(ActivitySignup.TYPE, id));
@@ -119,7 +118,7 @@ public class ActivityQueries {
     public List<ActivitySignup> signupsOfMember(List<Activity> activities, Long memberId) {
         Map<Long, ActivitySignup> byActivity = new HashMap<>();
         if (memberId != null && !activities.isEmpty()) {
-            for (Object[] r : list("select " + SIGNUP_COLUMNS + " from activity_signup s where s.member_id = :m and s.activity_id in (:ids)",
+            for (Object[] r : NativeSql.list(em, "select " + SIGNUP_COLUMNS + " from activity_signup s where s.member_id = :m and s.activity_id in (:ids)",
                     Map.of("m", memberId, "ids", activities.stream().map(Activity::dbId).toList()))) {
                 ActivitySignup s = signup(r, 0);
                 byActivity.put(s.activityDbId(), s);
@@ -134,7 +133,7 @@ public class ActivityQueries {
         if (activityIds.isEmpty()) {
             return out;
         }
-        for (Object[] r : list("""
+        for (Object[] r : NativeSql.list(em, """
                 select activity_id, count(*) filter (where status = 'WAITLISTED'), count(*) filter (where checked_in_at is not null)
                 from activity_signup where activity_id in (:ids) group by activity_id
                 """, Map.of("ids", activityIds))) {
@@ -154,14 +153,14 @@ public class ActivityQueries {
             countParams.put("st", status.name());
         }
         Map<Long, List<ActivitySignup>> grouped = new HashMap<>();
-        for (Object[] r : list("select x.* from activity k cross join lateral (select " + SIGNUP_COLUMNS
+        for (Object[] r : NativeSql.list(em, "select x.* from activity k cross join lateral (select " + SIGNUP_COLUMNS
                 + " from activity_signup s where s.activity_id = k.id" + filter + " and s.id > :after order by s.id limit :n) x"
                 + " where k.id in (:ids)", params)) {
             ActivitySignup s = signup(r, 0);
             grouped.computeIfAbsent(s.activityDbId(), k -> new ArrayList<>()).add(s);
         }
         Map<Long, Long> totals = new HashMap<>();
-        for (Object[] r : list("select s.activity_id, count(*) from activity_signup s where s.activity_id in (:ids)" + filter
+        for (Object[] r : NativeSql.list(em, "select s.activity_id, count(*) from activity_signup s where s.activity_id in (:ids)" + filter
                 + " group by s.activity_id", countParams)) {
             totals.put(lng(r[0]), lng(r[1]));
         }
@@ -172,14 +171,5 @@ public class ActivityQueries {
         return out;
     }
 
-    Query query(String sql, Map<String, ?> params) {
-        Query q = em.createNativeQuery(sql);
-        params.forEach(q::setParameter);
-        return q;
-    }
 
-    @SuppressWarnings("unchecked")
-    List<Object[]> list(String sql, Map<String, ?> params) {
-        return query(sql, params).getResultList();
-    }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.gongzhi.engagement.ActivityViews.Activity;
@@ -248,7 +247,7 @@ public class DualRegistrationService {
 
     private List<DualRegistration> registrations(String where, Map<String, Object> params) {
         List<DualRegistration> out = new ArrayList<>();
-        for (Object[] r : list("select " + REG_COLUMNS + " from dual_registration r where " + where, params)) {
+        for (Object[] r : NativeSql.list(em, "select " + REG_COLUMNS + " from dual_registration r where " + where, params)) {
             long id = lng(r[0]);
             out.add(new DualRegistration(GlobalId.encode(DualRegistration.TYPE, id), date(r[1]), date(r[2]),
                     GlobalId.encodeNullable(Resource.TYPE, lng(r[3])), id, lng(r[4]), lng(r[5]), lng(r[6])));
@@ -257,7 +256,7 @@ public class DualRegistrationService {
     }
 
     private DualService service(long id) {
-        Object[] r = list("select id, served_on, minutes, collective, note from dual_service where id = :id", Map.of("id", id)).get(0);
+        Object[] r = NativeSql.list(em, "select id, served_on, minutes, collective, note from dual_service where id = :id", Map.of("id", id)).get(0);
         return new DualService(GlobalId.encode(DualService.TYPE, id), date(r[1]), lng(r[2]).intValue(), (Boolean) r[3], (String) r[4]);
     }
 
@@ -297,7 +296,7 @@ public class DualRegistrationService {
                     select stats.*, services > 0 and (collective or not :qe) as compliant from stats
                 )
                 """;
-        Object[] totals = (Object[]) query(stats + """
+        Object[] totals = (Object[]) NativeSql.query(em, stats + """
                 select count(*), count(*) filter (where services > 0), count(*) filter (where collective), count(*) filter (where compliant)
                 from judged
                 """, params).getSingleResult();
@@ -306,7 +305,7 @@ public class DualRegistrationService {
         rowParams.put("after", after == null ? 0L : after);
         rowParams.put("n", page.fetchSize());
         List<DualComplianceRow> fetched = new ArrayList<>();
-        for (Object[] r : list(stats + """
+        for (Object[] r : NativeSql.list(em, stats + """
                 select id, member_id, community_id, home_branch_id, post_resource_id, floating, services, minutes, collective, compliant
                 from judged where id > :after order by id limit :n
                 """, rowParams)) {
@@ -321,14 +320,5 @@ public class DualRegistrationService {
                 DualComplianceRowConnection.of(Slice.of(fetched, page, registered)));
     }
 
-    private Query query(String sql, Map<String, ?> params) {
-        Query q = em.createNativeQuery(sql);
-        params.forEach(q::setParameter);
-        return q;
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> list(String sql, Map<String, ?> params) {
-        return query(sql, params).getResultList();
-    }
 }

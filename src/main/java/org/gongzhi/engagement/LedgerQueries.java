@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.gongzhi.engagement.LedgerViews.LedgerEntry;
@@ -54,13 +53,13 @@ public class LedgerQueries {
         if (unit != null) {
             params.put("u", unit.name());
         }
-        long total = ((Number) query("select count(*) from ledger_movement mv join ledger_account a on a.id = mv.account_id"
+        long total = ((Number) NativeSql.query(em, "select count(*) from ledger_movement mv join ledger_account a on a.id = mv.account_id"
                 + " where a.member_id = :m" + unitFilter, params).getSingleResult()).longValue();
         Long after = page.afterId();
         params.put("after", after == null ? Long.MAX_VALUE : after);
         params.put("n", page.fetchSize());
         List<LedgerEntry> fetched = new ArrayList<>();
-        for (Object[] r : list("select " + ENTRY_COLUMNS + " from ledger_account a join ledger_movement mv on mv.account_id = a.id"
+        for (Object[] r : NativeSql.list(em, "select " + ENTRY_COLUMNS + " from ledger_account a join ledger_movement mv on mv.account_id = a.id"
                 + " join ledger_transfer t on t.id = mv.transfer_id where a.member_id = :m" + unitFilter
                 + " and t.id < :after order by t.id desc limit :n", params)) {
             fetched.add(entry(r));
@@ -69,7 +68,7 @@ public class LedgerQueries {
     }
 
     public LedgerEntry entry(long transferId) {
-        for (Object[] r : list("select " + ENTRY_COLUMNS + " from ledger_transfer t join ledger_account a"
+        for (Object[] r : NativeSql.list(em, "select " + ENTRY_COLUMNS + " from ledger_transfer t join ledger_account a"
                 + " on a.id in (t.from_account_id, t.to_account_id) and a.kind = 'MEMBER' where t.id = :id", Map.of("id", transferId))) {
             return entry(r);
         }
@@ -89,12 +88,12 @@ public class LedgerQueries {
         Map<String, Object> params = new HashMap<>(Map.of("t", tenantId, "c", communityId == null ? -1L : communityId));
         String where = " from reward r join organization o on o.id = r.owner_org_id where r.tenant_id = :t and (r.owner_org_id = r.tenant_id"
                 + " or o.community_id = :c or " + PathScope.under("r.owner_path", adminPaths, "p", params) + ")";
-        long total = ((Number) query("select count(*)" + where, params).getSingleResult()).longValue();
+        long total = ((Number) NativeSql.query(em, "select count(*)" + where, params).getSingleResult()).longValue();
         Long after = page.afterId();
         params.put("after", after == null ? 0L : after);
         params.put("n", page.fetchSize());
         List<Reward> fetched = new ArrayList<>();
-        for (Object[] r : list("select " + REWARD_COLUMNS + where + " and r.id > :after order by r.id limit :n", params)) {
+        for (Object[] r : NativeSql.list(em, "select " + REWARD_COLUMNS + where + " and r.id > :after order by r.id limit :n", params)) {
             fetched.add(reward(r));
         }
         return RewardConnection.of(Slice.of(fetched, page, total));
@@ -105,7 +104,7 @@ public class LedgerQueries {
             return List.of();
         }
         List<Reward> out = new ArrayList<>();
-        for (Object[] r : list("select " + REWARD_COLUMNS + " from reward r where r.id in (:ids)", Map.of("ids", ids))) {
+        for (Object[] r : NativeSql.list(em, "select " + REWARD_COLUMNS + " from reward r where r.id in (:ids)", Map.of("ids", ids))) {
             out.add(reward(r));
         }
         return out;
@@ -117,7 +116,7 @@ public class LedgerQueries {
     }
 
     public RewardRedemption redemption(long id) {
-        for (Object[] r : list("select id, quantity, points, at, reward_id from reward_redemption where id = :id", Map.of("id", id))) {
+        for (Object[] r : NativeSql.list(em, "select id, quantity, points, at, reward_id from reward_redemption where id = :id", Map.of("id", id))) {
             return new RewardRedemption(GlobalId.encode(RewardRedemption.TYPE, lng(r[0])), lng(r[1]).intValue(), lng(r[2]).intValue(),
                     Times.local(instant(r[3])), lng(r[4]));
         }
@@ -130,14 +129,5 @@ public class LedgerQueries {
                 lng(r[5]).intValue(), (Boolean) r[6], id, lng(r[7]));
     }
 
-    private Query query(String sql, Map<String, ?> params) {
-        Query q = em.createNativeQuery(sql);
-        params.forEach(q::setParameter);
-        return q;
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> list(String sql, Map<String, ?> params) {
-        return query(sql, params).getResultList();
-    }
 }

@@ -115,7 +115,7 @@ final class EngagementFixture {
     }
 
     static <T> List<String> concurrently(List<T> inputs, Function<T, String> call) throws Exception {
-        return org.gongzhi.support.Concurrent.run(inputs, call);
+        return org.gongzhi.support.Concurrently.run(inputs, call);
     }
 
     Object one(String sql, Object... args) {
