@@ -162,6 +162,23 @@ class ActivityTest {
     }
 
     @Test
+    void concurrentCheckInsOfOneMemberPostOnce() throws Exception {
+        String a = activity(5, "RESIDENTS", street.communityA);
+        Person p = fx.member("重复签到", street.communityA, "RESIDENT", "resident");
+        signUp(p, a);
+        String codeShown = ok(gql(street.adminAToken(), ACTIVITY, vars("id", a))).getString("data.activity.checkInCode");
+        List<String> outcomes = concurrently(java.util.stream.IntStream.range(0, 40).boxed().toList(), i -> {
+            JsonPath r = i % 2 == 0 ? gql(p.token(), CHECK_IN, input("activityId", a, "code", codeShown))
+                    : gql(street.adminAToken(), CHECK_IN, input("activityId", a, "memberId", p.gid()));
+            return r.getList("errors") == null ? "OK" : code(r);
+        });
+        assertThat(outcomes).containsOnly("OK");
+        assertThat(fx.count("select count(*) from ledger_transfer where member_id = ? and kind = 'ACTIVITY_CHECK_IN' and unit = 'POINTS'",
+                p.id())).isEqualTo(1);
+        assertThat(fx.balance(p.id(), LedgerUnit.POINTS)).isEqualTo(10);
+    }
+
+    @Test
     void theAudienceRuleDecidesWhoMaySignUp() {
         String partyDay = ok(gql(street.adminAToken(), CREATE, input("organizerId", TestStreet.orgId(street.communityA), "kind", "PARTY_DAY",
                 "title", "主题党日", "place", "党群服务中心", "startsAt", at(60), "endsAt", at(120), "capacity", 30,
