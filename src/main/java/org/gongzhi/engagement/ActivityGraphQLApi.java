@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.gongzhi.engagement.ActivityInputs.ActivityPayload;
 import org.gongzhi.engagement.ActivityInputs.ActivitySignupInput;
 import org.gongzhi.engagement.ActivityInputs.ActivitySignupPayload;
+import org.gongzhi.engagement.ActivityInputs.CancelActivityInput;
 import org.gongzhi.engagement.ActivityInputs.CheckInInput;
 import org.gongzhi.engagement.ActivityInputs.CreateActivityInput;
 import org.gongzhi.engagement.ActivityViews.Activity;
@@ -150,6 +151,12 @@ public class ActivityGraphQLApi {
     @Description("发布活动 (publish an activity)")
     public @NonNull ActivityPayload createActivity(@NonNull @Name("input") CreateActivityInput input) {
         return service.create(input);
+    }
+
+    @Mutation("cancelActivity")
+    @Description("取消活动（组织者，开始前）(cancel an activity before it starts; organizer)")
+    public @NonNull ActivityPayload cancelActivity(@NonNull @Name("input") CancelActivityInput input) {
+        return service.cancel(input);
     }
 
     @Mutation("signUpForActivity")

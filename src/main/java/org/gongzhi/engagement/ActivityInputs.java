@@ -42,6 +42,14 @@ public final class ActivityInputs {
             @NonNull @Description("是否为重放 (replayed)") boolean replayed) {
     }
 
+    @Name("CancelActivityInput")
+    @Description("取消活动：组织者在开始前，须说明理由；场地时段随之释放 (cancel before it starts, with a reason; the venue slot is released)")
+    public record CancelActivityInput(
+            @NonNull @Id @Description("活动 (activity)") String activityId,
+            @NonNull @Description("理由，最多500字 (reason)") String reason,
+            @Description("幂等键 (idempotency key)") String idempotencyKey) {
+    }
+
     @Name("ActivitySignupInput")
     @Description("报名或取消报名 (sign up for, or cancel a sign-up to, an activity)")
     public record ActivitySignupInput(

@@ -33,7 +33,7 @@ public class ActivityQueries {
     static final String VENUE_TYPE = "Resource";
     static final String ACTIVITY_COLUMNS = "a.id, a.kind, a.title, a.description, a.place, a.venue_resource_id, a.starts_at, a.ends_at,"
             + " a.capacity, a.confirmed_count, a.audience, a.status, a.points, a.service_minutes, a.collective_service, a.tenant_id,"
-            + " a.organizer_org_id, a.organizer_path, a.audience_org_id, a.check_in_code, a.audience_path";
+            + " a.organizer_org_id, a.organizer_path, a.audience_org_id, a.check_in_code, a.audience_path, a.cancel_reason";
     static final String SIGNUP_COLUMNS = "s.id, s.status, s.signed_up_at, s.confirmed_at, s.promoted, s.cancelled_at, s.checked_in_at,"
             + " s.check_in_method, s.activity_id, s.member_id";
 
@@ -48,7 +48,7 @@ public class ActivityQueries {
         return new Activity(GlobalId.encode(Activity.TYPE, id), ActivityKind.valueOf(str(r[1])), str(r[2]), str(r[3]), str(r[4]),
                 GlobalId.encodeNullable(VENUE_TYPE, lng(r[5])), Times.local(instant(r[6])), Times.local(instant(r[7])), lng(r[8]).intValue(),
                 lng(r[9]).intValue(), ActivityAudience.valueOf(str(r[10])), ActivityStatus.valueOf(str(r[11])), lng(r[12]).intValue(),
-                lng(r[13]).intValue(), (Boolean) r[14], id, lng(r[15]), lng(r[16]), str(r[17]), lng(r[18]), str(r[19]), str(r[20]));
+                lng(r[13]).intValue(), (Boolean) r[14], str(r[21]), id, lng(r[15]), lng(r[16]), str(r[17]), lng(r[18]), str(r[19]), str(r[20]));
     }
 
     static ActivitySignup signup(Object[] r, int o) {

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.gongzhi.engagement.ActivityInputs.ActivityPayload;
 import org.gongzhi.engagement.ActivityInputs.ActivitySignupInput;
 import org.gongzhi.engagement.ActivityInputs.ActivitySignupPayload;
+import org.gongzhi.engagement.ActivityInputs.CancelActivityInput;
 import org.gongzhi.engagement.ActivityInputs.CheckInInput;
 import org.gongzhi.engagement.ActivityInputs.CreateActivityInput;
 import org.gongzhi.engagement.ActivityViews.Activity;
@@ -222,6 +223,32 @@ public class ActivityService {
             throw DomainException.invalid(field, "No such active organization");
         }
         return org;
+    }
+
+    /** ActivityCancellation: PUBLISHED → CANCELLED by the organizer before the start; the venue slot goes back to the pool. */
+    public ActivityPayload cancel(CancelActivityInput input) {
+        long activityId = GlobalId.decode(Activity.TYPE, input.activityId(), "activityId");
+        String reason = Inputs.requireText(input.reason(), "reason", 500);
+        var outcome = idempotency.once(input.idempotencyKey(), "cancelActivity", input, () -> {
+            Actor actor = currentActor.get().requireAuthenticated();
+            Activity a = locked(activityId, actor);
+            if (!mayOrganize(actor, a)) {
+                throw DomainException.forbidden("Only the organizer cancels an activity");
+            }
+            if (a.status() == ActivityStatus.CANCELLED) {
+                return a.dbId();
+            }
+            if (!time.now().isBefore(a.startsAt().toInstant())) {
+                throw DomainException.invalidTransition("The activity has started (活动已开始，不能取消)");
+            }
+            em.createNativeQuery("""
+                    update activity set status = 'CANCELLED', cancel_reason = :r, cancelled_at = :now, version = version + 1 where id = :id
+                    """).setParameter("r", reason).setParameter("now", time.now()).setParameter("id", a.dbId()).executeUpdate();
+            venues.release(a.dbId());
+            audit.record(chainKey(a), "activity.cancel", "Activity", a.dbId(), AuditLog.change("reason", reason));
+            return a.dbId();
+        });
+        return new ActivityPayload(queries.activity(outcome.id()), outcome.replayed());
     }
 
     // ------------------------------------------------------------------ sign-up and waitlist

@@ -37,6 +37,7 @@ public final class ActivityViews {
             @NonNull @Description("计入志愿时长，分钟 (volunteer minutes per attendee)") int serviceMinutes,
             @NonNull @Description("计为双报到季度集体服务 (counts as the quarterly collective service of dual registration)")
             boolean collectiveService,
+            @Description("取消理由 (why it was cancelled)") String cancelReason,
             @Ignore long dbId,
             @Ignore long tenantId,
             @Ignore long organizerOrgDbId,

@@ -37,4 +37,13 @@ public class VenueBooking {
         em.createNativeQuery("update activity set venue_allocation_id = :a where id = :id").setParameter("a", allocation)
                 .setParameter("id", activityId).executeUpdate();
     }
+
+    /** Gives a cancelled activity's slot back to the venue. */
+    void release(long activityId) {
+        Object allocation = em.createNativeQuery("select venue_allocation_id from activity where id = :id").setParameter("id", activityId)
+                .getSingleResult();
+        if (allocation != null) {
+            allocations.release(((Number) allocation).longValue(), "活动取消");
+        }
+    }
 }

@@ -236,6 +236,17 @@ class ActivityTest {
         assertThat(code(gql(street.adminAToken(), CREATE, vars("input", overlapping)))).isEqualTo("CAPACITY_EXHAUSTED");
         assertThat(fx.count("select count(*) from activity where tenant_id = ?", street.streetId)).isEqualTo(before);
         ok(gql(street.adminAToken(), CREATE, vars("input", with(with(in, "startsAt", at(120)), "endsAt", at(180)))));
+
+        // cancelling gives the slot back: the overlapping meeting now fits
+        String cancel = """
+                mutation($input: CancelActivityInput!) { cancelActivity(input: $input) { activity { status cancelReason } } }""";
+        assertThat(code(gql(street.adminBToken(), cancel, input("activityId", first, "reason", "改期")))).isEqualTo("FORBIDDEN");
+        JsonPath cancelled = ok(gql(street.adminAToken(), cancel, input("activityId", first, "reason", "改期")));
+        assertThat(cancelled.getString("data.cancelActivity.activity.status")).isEqualTo("CANCELLED");
+        assertThat(cancelled.getString("data.cancelActivity.activity.cancelReason")).isEqualTo("改期");
+        Person p = fx.member("迟来者", street.communityA, "RESIDENT", "resident");
+        assertThat(signUp(p, first)).isEqualTo("INVALID_TRANSITION");
+        ok(gql(street.adminAToken(), CREATE, vars("input", with(with(in, "startsAt", at(45)), "endsAt", at(100)))));
     }
 
     private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
