@@ -194,6 +194,44 @@ class LedgerTest {
         assertBooksBalance();
     }
 
+    @Test
+    void badRewardInputAndForeignRewardsAreRefused() {
+        Person p = fx.member("挑剔者", street.communityA, "RESIDENT", "resident");
+        fx.grant(p.id(), LedgerUnit.POINTS, 100);
+        Map<String, Object> good = vars("ownerOrganizationId", TestStreet.orgId(street.communityA), "kind", "ITEM", "name", "雨伞",
+                "pricePoints", 10, "stock", 3);
+        assertThat(field(street.adminAToken(), CREATE_REWARD, with(good, "pricePoints", 0))).isEqualTo("pricePoints");
+        assertThat(field(street.adminAToken(), CREATE_REWARD, with(good, "stock", -1))).isEqualTo("stock");
+        assertThat(field(street.adminAToken(), CREATE_REWARD, with(good, "name", ""))).isEqualTo("name");
+        assertThat(field(street.adminAToken(), CREATE_REWARD, with(good, "ownerOrganizationId", TestStreet.orgId(street.gridA))))
+                .isEqualTo("ownerOrganizationId");
+        assertThat(code(gql(street.adminBToken(), CREATE_REWARD, vars("input", good)))).isEqualTo("FORBIDDEN");
+        String umbrella = reward("雨伞", 10, 3);
+        assertThat(field(p.token(), REDEEM, vars("rewardId", umbrella, "quantity", 0))).isEqualTo("quantity");
+        assertThat(field(p.token(), REDEEM, vars("rewardId", umbrella, "quantity", 101))).isEqualTo("quantity");
+        assertThat(field(p.token(), REDEEM, vars("rewardId", "not-an-id"))).isEqualTo("rewardId");
+        assertThat(code(gql(p.token(), REDEEM, input("rewardId", umbrella, "quantity", 4)))).isEqualTo("CAPACITY_EXHAUSTED");
+        // a reward of community B is not for residents of community A
+        String other = ok(gql(street.adminBToken(), CREATE_REWARD, input("ownerOrganizationId", TestStreet.orgId(street.communityB),
+                "kind", "SERVICE", "name", "义诊", "pricePoints", 10, "stock", 3))).getString("data.createReward.reward.id");
+        assertThat(code(gql(p.token(), REDEEM, input("rewardId", other)))).isEqualTo("FORBIDDEN");
+        assertThat(ok(gql(p.token(), "{ rewards(first: 50) { edges { node { id } } } }", Map.of())).getList("data.rewards.edges.node.id"))
+                .contains(umbrella).doesNotContain(other);
+        assertThat(fx.balance(p.id(), LedgerUnit.POINTS)).isEqualTo(100);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static String field(String token, String mutation, Map<String, Object> in) {
+        var r = gql(token, mutation, vars("input", in));
+        assertThat(code(r)).isEqualTo("VALIDATION_FAILED");
+        return r.getString("errors[0].extensions.field");
+    }
+
     /** All movements sum to zero, every transfer has exactly two legs, and each member balance is the sum of its legs. */
     void assertBooksBalance() {
         assertThat(fx.count("select coalesce(sum(amount), 0) from ledger_movement")).isZero();
