@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhi.need.NeedFixture.mutate;
 import static org.gongzhi.support.GraphQL.vars;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -21,11 +14,11 @@ import jakarta.inject.Inject;
 
 import org.gongzhi.support.FreshDatabase;
 import org.gongzhi.support.GraphQLTest;
+import org.gongzhi.support.GraphQLWsClient;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /** A console subscribed over a real WebSocket (graphql-transport-ws, token in connection_init) sees changes made elsewhere. */
@@ -49,7 +42,7 @@ class NeedSubscriptionTest {
         String needA = fx.submitPersonal("订阅测试：A网格");
         String needB = fx.submit(street.residentBToken(), vars("title", "B社区", "description", "B", "category", "HEALTH",
                 "kind", "PERSONAL_REQUEST"));
-        try (Client ws = Client.open(street.adminAToken())) {
+        try (GraphQLWsClient ws = GraphQLWsClient.open(street.adminAToken())) {
             ws.subscribe("subscription($org: ID!) { needChanged(organizationId: $org) { needId status action } }",
                     "{\"org\":\"" + TestStreet.orgId(street.communityA) + "\"}");
             JsonPath event = null;
@@ -83,65 +76,6 @@ class NeedSubscriptionTest {
             }
             JsonPath remote = ws.next(Duration.ofSeconds(10));
             assertThat(remote.getString("payload.data.needChanged.status")).isEqualTo("IN_PROGRESS");
-        }
-    }
-
-    /** A minimal graphql-transport-ws client over java.net.http. */
-    static final class Client implements WebSocket.Listener, AutoCloseable {
-
-        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static Client open(String token) throws Exception {
-            Client c = new Client();
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                    .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), c).get(10, TimeUnit.SECONDS);
-            c.socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}", true).join();
-            JsonPath ack = c.next(Duration.ofSeconds(10));
-            assertThat(ack).as("connection_ack").isNotNull();
-            assertThat(ack.getString("type")).isEqualTo("connection_ack");
-            return c;
-        }
-
-        void subscribe(String query, String variablesJson) {
-            socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"" + query.replace("\"", "\\\"")
-                    + "\",\"variables\":" + variablesJson + "}}", true).join();
-        }
-
-        JsonPath next(Duration wait) throws InterruptedException {
-            while (true) {
-                String m = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-                if (m == null) {
-                    return null;
-                }
-                JsonPath json = JsonPath.from(m);
-                if (!"ping".equals(json.getString("type")) && !"pong".equals(json.getString("type"))) {
-                    return json;
-                }
-            }
-        }
-
-        void drain() throws InterruptedException {
-            while (next(Duration.ofMillis(300)) != null) {
-                // discard events of earlier steps
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
         }
     }
 }

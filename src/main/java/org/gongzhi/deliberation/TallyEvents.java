@@ -1,0 +1,52 @@
+package org.gongzhi.deliberation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.gongzhi.platform.events.PgEventBus;
+import org.gongzhi.platform.id.GlobalId;
+import org.gongzhi.platform.time.TimeSource;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Live tallies across pods: each ballot (and the close) sends the vote's counts as the casting transaction
+ * saw them on the {@code deliberation_tally} channel (NOTIFY on commit). Counts only: never a voter, so a
+ * secret ballot stays secret. Payloads stay small: at most {@link #MAX_PROJECTS} project counts.
+ */
+@ApplicationScoped
+public class TallyEvents {
+
+    public static final String CHANNEL = "deliberation_tally";
+    static final int MAX_PROJECTS = 50;
+
+    private final PgEventBus bus;
+    private final TimeSource time;
+
+    TallyEvents(PgEventBus bus, TimeSource time) {
+        this.bus = bus;
+        this.time = time;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        bus.listen(CHANNEL);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void publish(DeliberationEntity d, long voteId, Tally t) {
+        StringBuilder choices = new StringBuilder();
+        for (BallotChoice c : BallotChoice.values()) {
+            choices.append(choices.isEmpty() ? "" : ",").append('"').append(c.name()).append("\":").append(t.count(c));
+        }
+        StringBuilder projects = new StringBuilder();
+        t.projects().stream().limit(MAX_PROJECTS).forEach(p -> projects.append(projects.isEmpty() ? "" : ",")
+                .append('"').append(p.projectId()).append("\":").append(p.count()));
+        String json = "{\"deliberationId\":\"" + GlobalId.encode(Deliberation.TYPE, d.id) + "\",\"tenantId\":" + d.tenantId
+                + ",\"scopePath\":\"" + d.scopePath + "\",\"communityId\":" + d.communityId
+                + ",\"eligible\":" + t.eligibleUnits() + ",\"participating\":" + t.participatingUnits()
+                + ",\"quorumReached\":" + t.quorumReached() + ",\"passing\":" + t.passing()
+                + ",\"choices\":{" + choices + "},\"projects\":{" + projects + "},\"at\":\"" + time.now() + "\"}";
+        bus.publish(CHANNEL, json);
+    }
+}
