@@ -92,7 +92,7 @@ public class NeedService {
 
     public SubmitNeedPayload submit(SubmitNeedInput input) {
         validate(input);
-        Idempotency.Outcome outcome = idempotency.once(input.idempotencyKey(), "submitNeed", input, () -> doSubmit(input));
+        Idempotency.Outcome outcome = idempotency.once(input.idempotencyKey(), "submitNeed", input, () -> doSubmit(input, false));
         Need need = queries.need(outcome.id());
         List<Need> similar = need.kind() == NeedKind.PUBLIC_ISSUE ? queries.similarOpen(need, config.duplicateSimilarity(),
                 config.duplicateSuggestions()) : List.of();
@@ -125,7 +125,18 @@ public class NeedService {
         }
     }
 
-    private long doSubmit(SubmitNeedInput input) {
+    /**
+     * A need recorded for a resident by another feature that has already checked the recorder's duty towards the
+     * place (敲门行动: the party member linked to the household). Runs in the caller's transaction; the caller
+     * makes its own mutation idempotent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Need submitOnBehalf(SubmitNeedInput input) {
+        validate(input);
+        return queries.need(doSubmit(input, true));
+    }
+
+    private long doSubmit(SubmitNeedInput input, boolean dutyChecked) {
         Actor actor = currentActor.get().requireAuthenticated();
         long me = actor.requireMember();
         NeedChannel channel = input.channel() == null ? NeedChannel.MINI_PROGRAM : input.channel();
@@ -133,7 +144,9 @@ public class NeedService {
         Place place = place(actor, input, beneficiary);
         if (channel.recordedByStaff()) {
             // Patrol, door knocking, hotline, walk-in and proxy are recorded by a worker serving the place.
-            actor.requireServes(place.path, "the place of the need");
+            if (!dutyChecked) {
+                actor.requireServes(place.path, "the place of the need");
+            }
             if (beneficiary == null && input.kind() != NeedKind.PUBLIC_ISSUE) {
                 throw DomainException.invalid("beneficiaryId", "A need recorded for a resident (" + channel.label()
                         + ") names the resident it is for");

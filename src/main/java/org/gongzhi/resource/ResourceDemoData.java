@@ -84,7 +84,7 @@ class ResourceDemoData implements DemoDataContributor {
         long playground = w.resource("VENUE", "第一小学操场（周末开放）", "周末向居民开放", "{OTHER}", school, null, c1, "SLOTS", null, null, null,
                 WEEKEND, "07:00", "18:00");
         // volunteers' skills (the first helper is the one who handled the rated demo needs)
-        String[][] skills = {{"理发", "ELDERLY_BATH"}, {"电脑与智能手机教学", "OTHER"}, {"中医推拿", "HEALTH"}, {"陪诊服务", "ELDERLY_MEDICAL"},
+        String[][] skills = {{"助浴理发", "ELDERLY_BATH"}, {"电脑与智能手机教学", "OTHER"}, {"中医推拿", "HEALTH"}, {"陪诊服务", "ELDERLY_MEDICAL"},
                 {"家庭矛盾调解", "DISPUTE"}};
         List<Long> helpers = w.ids("""
                 select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role in ('PARTY_MEMBER', 'VOLUNTEER')
