@@ -224,7 +224,9 @@ public class NeedGraphQLApi {
     @Subscription("needChanged")
     @Description("订阅需求变更：该组织子树内任何需求的变化（跨实例经PostgreSQL LISTEN/NOTIFY送达）"
             + " (changes of needs placed in or handled within the subtree of an organization the caller serves; graphql-ws)")
-    public Multi<@NonNull NeedChange> needChanged(@NonNull @Id @Name("organizationId") String organizationId) {
+    public Multi<NeedChange> needChanged(@NonNull @Id @Name("organizationId") String organizationId) {
+        // The element stays nullable: a refused scope check (FORBIDDEN) then reaches the client as a GraphQL error
+        // with its extensions.code; with a non-null element graphql-java drops it as a null-field crash.
         // The scope check reads the database, and subscriptions start on the WebSocket's event loop: run it on a
         // worker of the same (duplicated) Vert.x context, which carries the request context and the identity.
         Context ctx = Vertx.currentContext();

@@ -78,4 +78,15 @@ class NeedSubscriptionTest {
             assertThat(remote.getString("payload.data.needChanged.status")).isEqualTo("IN_PROGRESS");
         }
     }
+
+    @Test
+    void aSubscriptionOutsideTheCallersScopeEndsWithForbidden() throws Exception {
+        try (GraphQLWsClient ws = GraphQLWsClient.open(street.adminBToken())) {
+            ws.subscribe("subscription($org: ID!) { needChanged(organizationId: $org) { needId status action } }",
+                    "{\"org\":\"" + TestStreet.orgId(street.communityA) + "\"}");
+            JsonPath r = ws.next(Duration.ofSeconds(10));
+            assertThat(r).as("the refusal never arrived").isNotNull();
+            assertThat(r.getString("payload.errors[0].extensions.code")).as(r.prettify()).isEqualTo("FORBIDDEN");
+        }
+    }
 }
