@@ -39,8 +39,11 @@ public final class GraphQLWsClient implements WebSocket.Listener, AutoCloseable 
 
     /** The next message other than ping/pong, or null when none arrives within {@code wait}. */
     public JsonPath next(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            String m = messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            // one deadline for the whole wait: keep-alive pings must not extend it
+            long left = deadline - System.nanoTime();
+            String m = left <= 0 ? messages.poll() : messages.poll(left, TimeUnit.NANOSECONDS);
             if (m == null) {
                 return null;
             }
