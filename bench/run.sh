@@ -14,6 +14,9 @@ communities=${1:-10}; grids=${2:-6}; households=${3:-300}; residents=${4:-2}
 port=18181; db=gongzhi_bench; work=$(mktemp -d)
 trap 'kill "${app:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "port $port is in use (an earlier benchmark app still running?); stop it first" >&2; exit 1
+fi
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -DskipTests package
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/key.pem" 2>/dev/null
 public_key=$(openssl pkey -in "$work/key.pem" -pubout -outform DER | base64 -w0)
