@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.gongzhi.platform.demo.DemoContext;
+import org.gongzhi.platform.persistence.Rows;
 import org.gongzhi.platform.demo.DemoDataContributor;
 import org.gongzhi.platform.time.TimeSource;
 import org.jboss.logging.Logger;
@@ -57,7 +58,7 @@ class DeliberationDemoData implements DemoDataContributor {
             return;
         }
         Object[] r = rows.get(0);
-        Place p = new Place(n(r[0]), n(r[1]), (String) r[2], n(r[3]), (String) r[4], context.id("member.demo-community-admin"), resident);
+        Place p = new Place(Rows.lng(r[0]), Rows.lng(r[1]), (String) r[2], Rows.lng(r[3]), (String) r[4], context.id("member.demo-community-admin"), resident);
 
         deliberation(p, false, "RESIDENTS_COUNCIL", "楼道堆物清理与消防通道畅通", "多个楼道堆放杂物，堵塞消防通道，提请居民议事会商议清理办法",
                 "PROPOSED", null, null, -2);
@@ -143,7 +144,7 @@ class DeliberationDemoData implements DemoDataContributor {
             String majorCategory, int proposedDaysAgo) {
         Instant proposed = now.plus(Duration.ofDays(proposedDaysAgo));
         boolean closed = List.of("ARCHIVED", "WITHDRAWN", "REFERRED").contains(stage);
-        return n(em.createNativeQuery("""
+        return Rows.lng(em.createNativeQuery("""
                 insert into deliberation (tenant_id, community_id, scope_org_id, scope_path, title, background, kind, major_matter, major_category,
                                           stage, outcome, proposer_member_id, proposed_at, decided_at, closed_at, updated_at)
                 values (:t, :c, :s, :path, :title, :bg, :kind, :major, :cat, :stage, :outcome, :m, :at, :decided, :closed, :now) returning id
@@ -169,7 +170,7 @@ class DeliberationDemoData implements DemoDataContributor {
 
     /** A vote with its roll and open ballots from the first part of the roll; FOR with the given share. */
     private void vote(long d, Place p, String eligibility, String rule, boolean secret, Integer maxChoices, boolean closed, double forShare) {
-        long vote = n(em.createNativeQuery("""
+        long vote = Rows.lng(em.createNativeQuery("""
                 insert into deliberation_vote (deliberation_id, eligibility, rule, secret, major_matter, quorum_num, quorum_den, max_choices,
                                                opened_at, closed_at)
                 values (:d, :e, :r, :s, false, :qn, :qd, :mc, :opened, :closed) returning id
@@ -193,14 +194,14 @@ class DeliberationDemoData implements DemoDataContributor {
             String approvals = projects.length == 0 ? null : "{" + projects[i % projects.length] + "," + projects[(i + 2) % projects.length] + "}";
             if (secret) {
                 em.createNativeQuery("insert into vote_participation (vote_id, unit_id, voter_member_id) values (:v, :u, :m)")
-                        .setParameter("v", vote).setParameter("u", n(roll.get(i)[0])).setParameter("m", n(roll.get(i)[1])).executeUpdate();
+                        .setParameter("v", vote).setParameter("u", Rows.lng(roll.get(i)[0])).setParameter("m", Rows.lng(roll.get(i)[1])).executeUpdate();
                 em.createNativeQuery("insert into vote_secret_choice (vote_id, choice) values (:v, :c)").setParameter("v", vote)
                         .setParameter("c", choice).executeUpdate();
             } else {
                 em.createNativeQuery("""
                         insert into vote_ballot (vote_id, unit_id, voter_member_id, choice, project_ids, is_current, cast_at)
                         values (:v, :u, :m, :c, cast(:p as bigint[]), true, :now)
-                        """).setParameter("v", vote).setParameter("u", n(roll.get(i)[0])).setParameter("m", n(roll.get(i)[1]))
+                        """).setParameter("v", vote).setParameter("u", Rows.lng(roll.get(i)[0])).setParameter("m", Rows.lng(roll.get(i)[1]))
                         .setParameter("c", approvals == null ? choice : null).setParameter("p", approvals).setParameter("now", now).executeUpdate();
             }
         }
@@ -243,9 +244,5 @@ class DeliberationDemoData implements DemoDataContributor {
                 .setParameter("e", status.equals("DONE") ? "{https://demo.gongzhi.cn/evidence/" + d + ".jpg}" : "{}")
                 .setParameter("done", completedDaysAgo == null ? null : now.plus(Duration.ofDays(completedDaysAgo)))
                 .setParameter("now", now).executeUpdate();
-    }
-
-    private static long n(Object o) {
-        return ((Number) o).longValue();
     }
 }

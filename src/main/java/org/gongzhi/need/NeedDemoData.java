@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.gongzhi.platform.demo.DemoContext;
+import org.gongzhi.platform.persistence.Rows;
 import org.gongzhi.platform.demo.DemoDataContributor;
 import org.gongzhi.platform.time.TimeSource;
 import org.jboss.logging.Logger;
@@ -69,7 +70,7 @@ class NeedDemoData implements DemoDataContributor {
             LOG.info("Demo needs skipped: no residents with households yet");
             return;
         }
-        List<Resident> residents = rows.stream().map(r -> new Resident(n(r[0]), n(r[1]), n(r[2]), (String) r[3], n(r[4]), n(r[5]), n(r[6])))
+        List<Resident> residents = rows.stream().map(r -> new Resident(Rows.lng(r[0]), Rows.lng(r[1]), Rows.lng(r[2]), (String) r[3], Rows.lng(r[4]), Rows.lng(r[5]), Rows.lng(r[6])))
                 .toList();
         long tenant = residents.get(0).tenantId();
         List<Long> helpers = ids(em, "select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role in ('PARTY_MEMBER', 'VOLUNTEER') and (ms.ended_on is null or ms.ended_on > current_date) order by 1", tenant);
@@ -245,9 +246,5 @@ class NeedDemoData implements DemoDataContributor {
     private static List<Long> ids(EntityManager em, String sql, long tenant) {
         List<Number> ids = em.createNativeQuery(sql).setParameter("t", tenant).getResultList();
         return ids.stream().map(Number::longValue).toList();
-    }
-
-    private static long n(Object o) {
-        return ((Number) o).longValue();
     }
 }
