@@ -17,6 +17,7 @@ import java.util.Random;
 
 import org.gongzhi.platform.demo.DemoContext;
 import org.gongzhi.platform.time.BusinessCalendar;
+import org.gongzhi.platform.time.Times;
 
 /**
  * Writes the demo street over one JDBC connection of the demo transaction: organizations one statement
@@ -90,7 +91,7 @@ abstract class DemoStreetWriter {
         this.c = c;
         this.ctx = ctx;
         this.today = calendar.today();
-        this.now = calendar.local(calendar.now());
+        this.now = Times.local(calendar.now());
         this.random = ctx.random();
         this.people = new DemoPeople(random);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
@@ -58,16 +57,6 @@ public class BusinessCalendar {
     /** The business month an instant falls in. */
     public YearMonth monthOf(Instant at) {
         return YearMonth.from(at.atZone(zone));
-    }
-
-    /** The instant with the business zone's offset, as clients receive it (same as {@link Times#local}). */
-    public OffsetDateTime local(Instant at) {
-        return Times.local(at);
-    }
-
-    /** The first instant of a business day. */
-    public Instant startOf(LocalDate day) {
-        return day.atStartOfDay(zone).toInstant();
     }
 
     /** The instant of a wall-clock time on a business day (e.g. an opening hour). */
