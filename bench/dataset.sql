@@ -28,13 +28,14 @@ select :street, h.community_id, h.id, '居民' || h.id || '-' || r, '1380000' ||
        case when (h.id + r) % 17 = 0 then '{ELDERLY_LIVING_ALONE}'::text[] else '{}'::text[] end
 from household h, generate_series(1, :residents) r where h.tenant_id = :street;
 
-insert into membership (tenant_id, member_id, organization_id, role)
-select :street, m.id, h.grid_id, case when m.id % 10 = 0 then 'PARTY_MEMBER' else 'RESIDENT' end
+insert into membership (tenant_id, member_id, organization_id, role, started_on)
+select :street, m.id, h.grid_id, case when m.id % 10 = 0 then 'PARTY_MEMBER' else 'RESIDENT' end, date '2020-01-01'
 from member m join household h on h.id = m.household_id where m.tenant_id = :street;
 
 insert into member (tenant_id, community_id, name) values (:street, null, '基准管理员');
 insert into external_identity (member_id, kind, value) select id, 'OIDC_SUBJECT', 'bench-street-admin' from member where name = '基准管理员';
-insert into membership (tenant_id, member_id, organization_id, role) select :street, id, :street, 'ADMINISTRATOR' from member where name = '基准管理员';
+insert into membership (tenant_id, member_id, organization_id, role, started_on)
+select :street, id, :street, 'ADMINISTRATOR', date '2020-01-01' from member where name = '基准管理员';
 commit;
 analyze;
 select (select count(*) from organization) as organizations, (select count(*) from household) as households,

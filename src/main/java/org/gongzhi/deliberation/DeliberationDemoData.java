@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.gongzhi.platform.demo.DemoContext;
 import org.gongzhi.platform.persistence.Rows;
 import org.gongzhi.platform.demo.DemoDataContributor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
 import org.jboss.logging.Logger;
 
@@ -25,11 +26,13 @@ class DeliberationDemoData implements DemoDataContributor {
     private static final Logger LOG = Logger.getLogger(DeliberationDemoData.class);
 
     private final TimeSource time;
+    private final BusinessCalendar calendar;
     private EntityManager em;
     private Instant now;
 
-    DeliberationDemoData(TimeSource time) {
+    DeliberationDemoData(TimeSource time, BusinessCalendar calendar) {
         this.time = time;
+        this.calendar = calendar;
     }
 
     @Override
@@ -179,9 +182,9 @@ class DeliberationDemoData implements DemoDataContributor {
                 .setParameter("mc", maxChoices).setParameter("opened", now.minus(Duration.ofDays(5)))
                 .setParameter("closed", closed ? now.minus(Duration.ofDays(2)) : null).getSingleResult());
         String path = (String) em.createNativeQuery("select scope_path from deliberation where id = :d").setParameter("d", d).getSingleResult();
-        em.createNativeQuery("insert into vote_roll (vote_id, member_id, unit_id, area_sqm) select :v, e.member_id, e.unit_id, e.area_sqm from ("
-                + VoteRolls.rollSql(VoteEligibility.valueOf(eligibility)) + ") e").setParameter("v", vote).setParameter("t", p.tenant)
-                .setParameter("p", path + "%").executeUpdate();
+        VoteRolls.bindRoll(em.createNativeQuery("insert into vote_roll (vote_id, member_id, unit_id, area_sqm) select :v, e.member_id, e.unit_id,"
+                + " e.area_sqm from (" + VoteRolls.rollSql(VoteEligibility.valueOf(eligibility)) + ") e"), VoteEligibility.valueOf(eligibility),
+                p.tenant, path, calendar.dayOf(now)).setParameter("v", vote).executeUpdate();
         @SuppressWarnings("unchecked")
         List<Object[]> roll = em.createNativeQuery("""
                 select distinct on (unit_id) unit_id, member_id from vote_roll where vote_id = :v order by unit_id, member_id

@@ -17,6 +17,7 @@ import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
 import org.gongzhi.platform.validation.Inputs;
 
@@ -39,9 +40,10 @@ public class PublicityService {
     private final DeliberationConfig config;
     private final DeliberationQueries queries;
     private final VoteRolls rolls;
+    private final BusinessCalendar calendar;
 
     PublicityService(EntityManager em, DeliberationWorkflow flow, Idempotency idempotency, TimeSource time,
-            DeliberationConfig config, DeliberationQueries queries, VoteRolls rolls) {
+            DeliberationConfig config, DeliberationQueries queries, VoteRolls rolls, BusinessCalendar calendar) {
         this.rolls = rolls;
         this.em = em;
         this.flow = flow;
@@ -49,6 +51,7 @@ public class PublicityService {
         this.time = time;
         this.config = config;
         this.queries = queries;
+        this.calendar = calendar;
     }
 
     @Name("RaiseObjectionInput")
@@ -90,7 +93,7 @@ public class PublicityService {
                 insert into deliberation_publicity (deliberation_id, kind, content, starts_at, display_until, objection_deadline)
                 values (:d, :k, :c, :s, :u, :o)
                 """).setParameter("d", d.id).setParameter("k", kind.name()).setParameter("c", content).setParameter("s", now)
-                .setParameter("u", now.plus(display)).setParameter("o", now.plus(objection)).executeUpdate();
+                .setParameter("u", calendar.after(now, display)).setParameter("o", calendar.after(now, objection)).executeUpdate();
     }
 
     /** PublicityWindowRule: the display period is over and every objection has an answer. */

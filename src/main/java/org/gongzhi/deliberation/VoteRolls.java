@@ -1,12 +1,18 @@
 package org.gongzhi.deliberation;
 
+import java.time.LocalDate;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+
+import org.gongzhi.platform.time.BusinessCalendar;
 
 /**
  * The eligibility rules as SQL: who is on the roll (选民名册) of a vote in a scope, and what unit each person
- * votes for. Every rule reads active memberships (ended_on exclusive) or where people live and own.
+ * votes for. Every rule reads memberships and ownerships active on the business day {@code :today} (ended_on
+ * exclusive) or where people live.
  * <ul>
  * <li>RESIDENTS: a RESIDENT membership in the scope's subtree, or a household in a grid/compound of it;</li>
  * <li>REPRESENTATIVES: a RESIDENTS_REPRESENTATIVE membership in the subtree;</li>
@@ -19,7 +25,7 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class VoteRolls {
 
-    private static final String ACTIVE = "ms.started_on <= current_date and (ms.ended_on is null or ms.ended_on > current_date)";
+    private static final String ACTIVE = "ms.started_on <= :today and (ms.ended_on is null or ms.ended_on > :today)";
 
     private static final String HOUSEHOLD_IN_SCOPE = """
             select m.id as member_id, m.household_id as household_id from member m
@@ -29,12 +35,14 @@ public class VoteRolls {
             """;
 
     private final EntityManager em;
+    private final BusinessCalendar calendar;
 
-    VoteRolls(EntityManager em) {
+    VoteRolls(EntityManager em, BusinessCalendar calendar) {
         this.em = em;
+        this.calendar = calendar;
     }
 
-    /** A select of (member_id, unit_id, area_sqm) for the rule, with parameters :t (tenant) and :p (path prefix). */
+    /** A select of (member_id, unit_id, area_sqm) for the rule; {@link #bindRoll} binds its parameters. */
     static String rollSql(VoteEligibility eligibility) {
         return switch (eligibility) {
             case RESIDENTS -> """
@@ -55,19 +63,25 @@ public class VoteRolls {
                     select po.member_id, po.member_id as unit_id, sum(po.area_sqm) as area_sqm
                     from property_ownership po join household h on h.id = po.household_id join building b on b.id = h.building_id
                     join organization g on g.id = h.grid_id left join organization c on c.id = b.compound_id
-                    where po.tenant_id = :t and po.started_on <= current_date and (po.ended_on is null or po.ended_on > current_date)
+                    where po.tenant_id = :t and po.started_on <= :today and (po.ended_on is null or po.ended_on > :today)
                       and (g.path like :p or c.path like :p)
                     group by po.member_id
                     """;
         };
     }
 
+    /** Binds a query over {@link #rollSql}: tenant (:t), scope path prefix (:p) and the business day (:today) where the rule reads one. */
+    static Query bindRoll(Query q, VoteEligibility eligibility, long tenantId, String scopePath, LocalDate today) {
+        q.setParameter("t", tenantId).setParameter("p", scopePath + "%");
+        return eligibility == VoteEligibility.HOUSEHOLDS ? q : q.setParameter("today", today);
+    }
+
     /** Fills the roll of a vote; returns how many people are on it. */
     @Transactional(Transactional.TxType.MANDATORY)
     int fill(long voteId, long tenantId, String scopePath, VoteEligibility eligibility) {
-        return em.createNativeQuery("insert into vote_roll (vote_id, member_id, unit_id, area_sqm) select :v, e.member_id, e.unit_id, e.area_sqm from ("
-                + rollSql(eligibility) + ") e").setParameter("v", voteId).setParameter("t", tenantId)
-                .setParameter("p", scopePath + "%").executeUpdate();
+        return bindRoll(em.createNativeQuery("insert into vote_roll (vote_id, member_id, unit_id, area_sqm) select :v, e.member_id, e.unit_id,"
+                + " e.area_sqm from (" + rollSql(eligibility) + ") e"), eligibility, tenantId, scopePath, calendar.today())
+                .setParameter("v", voteId).executeUpdate();
     }
 
     /**
@@ -85,12 +99,13 @@ public class VoteRolls {
                           where dp.deliberation_id = :d and o.path like po.path || '%%'))
                 ) or exists (select 1 from (%s) hs where hs.member_id = :m)
                 """.formatted(ACTIVE, HOUSEHOLD_IN_SCOPE)).setParameter("m", memberId).setParameter("t", tenantId)
-                .setParameter("p", scopePath + "%").setParameter("d", deliberationId).getSingleResult();
+                .setParameter("p", scopePath + "%").setParameter("d", deliberationId).setParameter("today", calendar.today())
+                .getSingleResult();
     }
 
     /** How many voting units the rule gives in a scope right now. */
     long count(long tenantId, String scopePath, VoteEligibility eligibility) {
-        return ((Number) em.createNativeQuery("select count(distinct e.unit_id) from (" + rollSql(eligibility) + ") e")
-                .setParameter("t", tenantId).setParameter("p", scopePath + "%").getSingleResult()).longValue();
+        return ((Number) bindRoll(em.createNativeQuery("select count(distinct e.unit_id) from (" + rollSql(eligibility) + ") e"),
+                eligibility, tenantId, scopePath, calendar.today()).getSingleResult()).longValue();
     }
 }

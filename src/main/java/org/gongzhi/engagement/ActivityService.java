@@ -31,6 +31,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
 import org.gongzhi.platform.validation.Inputs;
 
@@ -59,9 +60,10 @@ public class ActivityService {
     private final EngagementConfig config;
     private final VenueBooking venues;
     private final DualRegistrationService dual;
+    private final BusinessCalendar calendar;
 
     ActivityService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time, Ledger ledger,
-            ActivityQueries queries, EngagementConfig config, VenueBooking venues, DualRegistrationService dual) {
+            ActivityQueries queries, EngagementConfig config, VenueBooking venues, DualRegistrationService dual, BusinessCalendar calendar) {
         this.dual = dual;
         this.em = em;
         this.currentActor = currentActor;
@@ -72,6 +74,7 @@ public class ActivityService {
         this.queries = queries;
         this.config = config;
         this.venues = venues;
+        this.calendar = calendar;
     }
 
     // ------------------------------------------------------------------ reads
@@ -131,8 +134,8 @@ public class ActivityService {
                 left join organization g on g.id = h.grid_id left join organization c on c.id = m.community_id where m.id = :m
                 union select rc.path from party_profile pp join organization rc on rc.id = pp.registered_community_id where pp.member_id = :m
                 union select o.path from membership ms join organization o on o.id = ms.organization_id
-                where ms.member_id = :m and ms.role in ('PARTY_MEMBER', 'VOLUNTEER') and (ms.ended_on is null or ms.ended_on > current_date)
-                """).setParameter("m", memberId).getResultList();
+                where ms.member_id = :m and ms.role in ('PARTY_MEMBER', 'VOLUNTEER') and (ms.ended_on is null or ms.ended_on > :today)
+                """).setParameter("m", memberId).setParameter("today", calendar.today()).getResultList();
         return rows.stream().filter(p -> p != null).toList();
     }
 
@@ -445,15 +448,16 @@ public class ActivityService {
         Object[] r = (Object[]) em.createNativeQuery("""
                 select coalesce(g.path, c.path, '') like :ap,
                        exists (select 1 from membership ms join organization o on o.id = ms.organization_id where ms.member_id = m.id
-                               and ms.role = :role and (ms.ended_on is null or ms.ended_on > current_date) and o.path like :ap),
+                               and ms.role = :role and (ms.ended_on is null or ms.ended_on > :today) and o.path like :ap),
                        exists (select 1 from membership ms where ms.member_id = m.id and ms.role = :role
-                               and (ms.ended_on is null or ms.ended_on > current_date))
+                               and (ms.ended_on is null or ms.ended_on > :today))
                          or (:role = 'PARTY_MEMBER' and exists (select 1 from party_profile pp where pp.member_id = m.id)),
                        exists (select 1 from party_profile pp join organization rc on rc.id = pp.registered_community_id
                                where pp.member_id = m.id and rc.path like :ap)
                 from member m left join household h on h.id = m.household_id left join organization g on g.id = h.grid_id
                 left join organization c on c.id = m.community_id where m.id = :m
-                """).setParameter("ap", a.audiencePath() + "%").setParameter("role", role).setParameter("m", memberId).getSingleResult();
+                """).setParameter("ap", a.audiencePath() + "%").setParameter("role", role).setParameter("m", memberId)
+                .setParameter("today", calendar.today()).getSingleResult();
         boolean lives = (Boolean) r[0];
         boolean memberThere = (Boolean) r[1];
         boolean hasRole = (Boolean) r[2];

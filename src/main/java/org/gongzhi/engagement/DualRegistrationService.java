@@ -38,8 +38,10 @@ import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.pagination.Slice;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.BusinessCalendar;
+import org.gongzhi.platform.time.BusinessPeriod;
+import org.gongzhi.platform.time.PeriodKind;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 import org.gongzhi.platform.validation.Inputs;
 import org.gongzhi.resource.AllocationPurpose;
 import org.gongzhi.resource.CapacityModel;
@@ -69,9 +71,10 @@ public class DualRegistrationService {
     private final Ledger ledger;
     private final EngagementConfig config;
     private final ResourceAllocations allocations;
+    private final BusinessCalendar calendar;
 
     DualRegistrationService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time,
-            Ledger ledger, EngagementConfig config, ResourceAllocations allocations) {
+            Ledger ledger, EngagementConfig config, ResourceAllocations allocations, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -80,10 +83,11 @@ public class DualRegistrationService {
         this.ledger = ledger;
         this.config = config;
         this.allocations = allocations;
+        this.calendar = calendar;
     }
 
     private LocalDate today() {
-        return time.now().atZone(Times.ZONE).toLocalDate();
+        return calendar.today();
     }
 
     // ------------------------------------------------------------------ register
@@ -221,7 +225,7 @@ public class DualRegistrationService {
     /** Attendance at a collective-service activity counts as the quarter's collective service (points came with the check-in). */
     @Transactional(Transactional.TxType.MANDATORY)
     void recordCollective(Activity a, long memberId) {
-        LocalDate day = a.startsAt().atZoneSameInstant(Times.ZONE).toLocalDate();
+        LocalDate day = calendar.dayOf(a.startsAt().toInstant());
         int minutes = (int) Math.max(1, Math.min(1440, java.time.Duration.between(a.startsAt(), a.endsAt()).toMinutes()));
         em.createNativeQuery("""
                 insert into dual_service (tenant_id, registration_id, member_id, served_on, minutes, collective, activity_id, note, created_at)
@@ -273,10 +277,12 @@ public class DualRegistrationService {
             throw DomainException.notFound("Organization", organizationId);
         }
         actor.requireAdministers(org.path, "organization");
-        LocalDate start = ym.atDay(1);
-        LocalDate end = ym.atEndOfMonth();
-        LocalDate quarterStart = YearMonth.of(ym.getYear(), ((ym.getMonthValue() - 1) / 3) * 3 + 1).atDay(1);
-        boolean quarterEnd = ym.getMonthValue() % 3 == 0;
+        BusinessPeriod monthPeriod = calendar.month(ym);
+        BusinessPeriod quarter = calendar.period(PeriodKind.QUARTER, monthPeriod.firstDay());
+        LocalDate start = monthPeriod.firstDay();
+        LocalDate end = monthPeriod.lastDay();
+        LocalDate quarterStart = quarter.firstDay();
+        boolean quarterEnd = quarter.endDay().equals(monthPeriod.endDay());
         Map<String, Object> params = new HashMap<>(Map.of("t", org.tenantId, "p", org.path + "%", "ms", start, "me", end, "qs", quarterStart,
                 "qe", quarterEnd));
         String stats = """

@@ -11,8 +11,8 @@ import jakarta.persistence.EntityManager;
 
 import org.gongzhi.platform.demo.DemoContext;
 import org.gongzhi.platform.demo.DemoDataContributor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,10 +35,12 @@ class EngagementDemoData implements DemoDataContributor {
 
     private final TimeSource time;
     private final EngagementConfig config;
+    private final BusinessCalendar calendar;
 
-    EngagementDemoData(TimeSource time, EngagementConfig config) {
+    EngagementDemoData(TimeSource time, EngagementConfig config, BusinessCalendar calendar) {
         this.time = time;
         this.config = config;
+        this.calendar = calendar;
     }
 
     @Override
@@ -132,18 +134,20 @@ class EngagementDemoData implements DemoDataContributor {
                   and coalesce(n.claimer_member_id, n.assignee_member_id) in (
                       select member_id from membership where role in ('PARTY_MEMBER', 'VOLUNTEER') union select member_id from party_profile)
                 """.formatted(config.pointsMicroWish(), config.pointsNeed(), street);
-        post(em, street, checkIns);
-        post(em, street, needs);
+        post(em, street, checkIns, now);
+        post(em, street, needs, now);
     }
 
     /** Writes transfers from a source query (tenant_id, unit, kind, key, amount, at, member_id, memo); the triggers write the legs. */
-    static void post(EntityManager em, long street, String source) {
+    static void post(EntityManager em, long street, String source, Instant now) {
         em.createNativeQuery("""
-                insert into ledger_account (tenant_id, kind, unit) select :t, k, u from (values ('ISSUANCE'), ('REDEMPTION')) k(k),
-                (values ('POINTS'), ('MINUTES')) u(u) on conflict do nothing
-                """).setParameter("t", street).executeUpdate();
-        em.createNativeQuery("insert into ledger_account (tenant_id, kind, unit, member_id) select distinct x.tenant_id, 'MEMBER', x.unit,"
-                + " x.member_id from (" + source + ") x where x.amount > 0 on conflict do nothing").executeUpdate();
+                insert into ledger_account (tenant_id, kind, unit, created_at)
+                select :t, k, u, :now from (values ('ISSUANCE'), ('REDEMPTION')) k(k), (values ('POINTS'), ('MINUTES')) u(u)
+                on conflict do nothing
+                """).setParameter("t", street).setParameter("now", now).executeUpdate();
+        em.createNativeQuery("insert into ledger_account (tenant_id, kind, unit, member_id, created_at) select distinct x.tenant_id, 'MEMBER',"
+                + " x.unit, x.member_id, cast(:now as timestamptz) from (" + source + ") x where x.amount > 0 on conflict do nothing")
+                .setParameter("now", now).executeUpdate();
         em.createNativeQuery("""
                 insert into ledger_transfer (tenant_id, unit, kind, posting_key, amount, from_account_id, to_account_id, member_id, memo, at,
                                              actor_subject)
@@ -192,7 +196,7 @@ class EngagementDemoData implements DemoDataContributor {
 
     /** In-service members registered at their community 100 days ago; services with deliberate gaps. */
     private void dualRegistration(EntityManager em, long street, Instant now) {
-        LocalDate today = now.atZone(Times.ZONE).toLocalDate();
+        LocalDate today = calendar.dayOf(now);
         YearMonth thisMonth = YearMonth.from(today);
         em.createNativeQuery("""
                 insert into dual_registration (tenant_id, member_id, community_id, community_path, home_branch_id, home_branch_path,
@@ -214,17 +218,18 @@ class EngagementDemoData implements DemoDataContributor {
                     """).setParameter("day", day).setParameter("now", now).setParameter("t", street).setParameter("mod", back == 1 ? 3 : 2)
                     .executeUpdate();
         }
+        // posted at 18:00 of the service day in the business zone (a zone id is letters, digits and / _ + -)
         post(em, street, """
                 select s.tenant_id, u.unit, 'DUAL_SERVICE' as kind, 'dual-service:' || s.id || ':' || u.unit as key,
                        case u.unit when 'POINTS' then %d else s.minutes end as amount,
-                       s.served_on + time '18:00' - interval '8 hours' as at, s.member_id, '双报到服务 ' || s.served_on as memo
+                       (s.served_on + time '18:00') at time zone '%s' as at, s.member_id, '双报到服务 ' || s.served_on as memo
                 from dual_service s cross join (values ('POINTS'), ('MINUTES')) u(unit) where s.tenant_id = %d
-                """.formatted(config.pointsDualService(), street));
+                """.formatted(config.pointsDualService(), calendar.zone().getId(), street), now);
     }
 
     /** 敲门行动: three in five links visited last month, two in five so far this month. */
     private void visits(EntityManager em, long street, Instant now) {
-        LocalDate today = now.atZone(Times.ZONE).toLocalDate();
+        LocalDate today = calendar.dayOf(now);
         YearMonth last = YearMonth.from(today).minusMonths(1);
         em.createNativeQuery("""
                 insert into household_visit (tenant_id, party_member_id, household_id, grid_id, community_id, visited_on, note, created_at)

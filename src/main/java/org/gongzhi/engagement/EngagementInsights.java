@@ -21,7 +21,9 @@ import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
-import org.gongzhi.platform.time.Times;
+import org.gongzhi.platform.time.BusinessCalendar;
+import org.gongzhi.platform.time.BusinessPeriod;
+import org.gongzhi.platform.time.PeriodKind;
 
 /**
  * Leaderboards per scope (LeaderboardMasking: members who opted out appear as a masked name without a link to
@@ -36,10 +38,12 @@ public class EngagementInsights {
 
     private final EntityManager em;
     private final CurrentActor currentActor;
+    private final BusinessCalendar calendar;
 
-    EngagementInsights(EntityManager em, CurrentActor currentActor) {
+    EngagementInsights(EntityManager em, CurrentActor currentActor, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
+        this.calendar = calendar;
     }
 
     /** A leaderboard of the members living under the organization; any member of the street may look. */
@@ -51,8 +55,8 @@ public class EngagementInsights {
         YearMonth ym = month == null ? null : EngagementMonths.parse(month);
         Actor actor = currentActor.get().requireAuthenticated();
         OrganizationEntity org = orgOfStreet(actor, organizationId);
-        Instant from = ym == null ? Instant.EPOCH : ym.atDay(1).atStartOfDay(Times.ZONE).toInstant();
-        Instant to = ym == null ? Instant.parse("9999-12-31T00:00:00Z") : ym.plusMonths(1).atDay(1).atStartOfDay(Times.ZONE).toInstant();
+        Instant from = ym == null ? Instant.EPOCH : calendar.month(ym).start();
+        Instant to = ym == null ? Instant.parse("9999-12-31T00:00:00Z") : calendar.month(ym).end();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select m.id, m.name, m.leaderboard_opt_out,
@@ -108,9 +112,8 @@ public class EngagementInsights {
                 .setParameter("p", root.id).getResultList();
         List<Long> ids = new ArrayList<>(List.of(root.id));
         childIds.forEach(x -> ids.add(x.longValue()));
-        Instant from = ym.atDay(1).atStartOfDay(Times.ZONE).toInstant();
-        Instant to = ym.plusMonths(1).atDay(1).atStartOfDay(Times.ZONE).toInstant();
-        Map<String, Object> params = Map.of("ids", ids, "from", from, "to", to);
+        BusinessPeriod monthPeriod = calendar.month(ym);
+        Map<String, Object> params = Map.of("ids", ids, "from", monthPeriod.start(), "to", monthPeriod.end());
         Map<Long, long[]> activity = byOrg("""
                 select o.id, count(distinct a.id), count(s.id) filter (where s.status = 'CONFIRMED'), count(s.checked_in_at)
                 from organization o join activity a on a.organizer_path >= o.path and a.organizer_path < o.path || '~'
@@ -126,11 +129,11 @@ public class EngagementInsights {
                 from organization o
                 join organization mo on mo.path >= o.path and mo.path < o.path || '~'
                 join membership ms on ms.organization_id = mo.id and ms.role in ('PARTY_MEMBER', 'VOLUNTEER')
-                     and (ms.ended_on is null or ms.ended_on > current_date)
+                     and (ms.ended_on is null or ms.ended_on > :today)
                 left join (select distinct member_id from ledger_transfer where at >= :from and at < :to and kind <> 'REDEMPTION'
                            and member_id is not null) act on act.member_id = ms.member_id
                 where o.id in (:ids) group by o.id
-                """, params);
+                """, Map.of("ids", ids, "from", monthPeriod.start(), "to", monthPeriod.end(), "today", calendar.today()));
         Map<Long, long[]> minutes = byOrg("""
                 select o.id, coalesce(sum(t.amount), 0)
                 from organization o
@@ -142,8 +145,9 @@ public class EngagementInsights {
                 where o.id in (:ids) and coalesce(g.path, c.path) >= o.path and coalesce(g.path, c.path) < o.path || '~'
                 group by o.id
                 """, params);
-        Map<String, Object> dualParams = new HashMap<>(Map.of("ids", ids, "ms", ym.atDay(1), "me", ym.atEndOfMonth(),
-                "qs", YearMonth.of(ym.getYear(), ((ym.getMonthValue() - 1) / 3) * 3 + 1).atDay(1), "qe", ym.getMonthValue() % 3 == 0));
+        BusinessPeriod quarter = calendar.period(PeriodKind.QUARTER, monthPeriod.firstDay());
+        Map<String, Object> dualParams = new HashMap<>(Map.of("ids", ids, "ms", monthPeriod.firstDay(), "me", monthPeriod.lastDay(),
+                "qs", quarter.firstDay(), "qe", quarter.endDay().equals(monthPeriod.endDay())));
         Map<Long, long[]> dual = byOrg("""
                 select o.id, count(distinct r.id),
                        count(distinct r.id) filter (where exists (select 1 from dual_service s where s.registration_id = r.id

@@ -94,18 +94,20 @@ public class Ledger {
     /** The member's account of a unit, created on first use. */
     long memberAccount(long tenantId, long memberId, LedgerUnit unit) {
         em.createNativeQuery("""
-                insert into ledger_account (tenant_id, kind, unit, member_id) values (:t, 'MEMBER', :u, :m)
+                insert into ledger_account (tenant_id, kind, unit, member_id, created_at) values (:t, 'MEMBER', :u, :m, :now)
                 on conflict (member_id, unit) where member_id is not null do nothing
-                """).setParameter("t", tenantId).setParameter("u", unit.name()).setParameter("m", memberId).executeUpdate();
+                """).setParameter("t", tenantId).setParameter("u", unit.name()).setParameter("m", memberId).setParameter("now", time.now())
+                .executeUpdate();
         return ((Number) em.createNativeQuery("select id from ledger_account where member_id = :m and unit = :u")
                 .setParameter("m", memberId).setParameter("u", unit.name()).getSingleResult()).longValue();
     }
 
     private long systemAccount(long tenantId, Counterparty kind, LedgerUnit unit) {
         em.createNativeQuery("""
-                insert into ledger_account (tenant_id, kind, unit) values (:t, :k, :u)
+                insert into ledger_account (tenant_id, kind, unit, created_at) values (:t, :k, :u, :now)
                 on conflict (tenant_id, kind, unit) where member_id is null do nothing
-                """).setParameter("t", tenantId).setParameter("k", kind.name()).setParameter("u", unit.name()).executeUpdate();
+                """).setParameter("t", tenantId).setParameter("k", kind.name()).setParameter("u", unit.name()).setParameter("now", time.now())
+                .executeUpdate();
         return ((Number) em.createNativeQuery(
                 "select id from ledger_account where tenant_id = :t and kind = :k and unit = :u and member_id is null")
                 .setParameter("t", tenantId).setParameter("k", kind.name()).setParameter("u", unit.name()).getSingleResult())

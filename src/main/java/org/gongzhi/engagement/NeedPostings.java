@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import org.gongzhi.engagement.Ledger.Counterparty;
 import org.gongzhi.engagement.Ledger.Posting;
 import org.gongzhi.need.NeedRated;
+import org.gongzhi.platform.time.BusinessCalendar;
 
 /**
  * Points for serving residents: when a requester rates a need that a party member or volunteer handled (claimed a
@@ -22,11 +23,13 @@ class NeedPostings {
     private final EntityManager em;
     private final Ledger ledger;
     private final EngagementConfig config;
+    private final BusinessCalendar calendar;
 
-    NeedPostings(EntityManager em, Ledger ledger, EngagementConfig config) {
+    NeedPostings(EntityManager em, Ledger ledger, EngagementConfig config, BusinessCalendar calendar) {
         this.em = em;
         this.ledger = ledger;
         this.config = config;
+        this.calendar = calendar;
     }
 
     void onRated(@Observes NeedRated event) {
@@ -37,9 +40,10 @@ class NeedPostings {
         List<Object[]> rows = em.createNativeQuery("""
                 select m.tenant_id, n.title from member m join need n on n.id = :n where m.id = :m and (
                   exists (select 1 from membership ms where ms.member_id = m.id and ms.role in ('PARTY_MEMBER', 'VOLUNTEER')
-                          and (ms.ended_on is null or ms.ended_on > current_date))
+                          and (ms.ended_on is null or ms.ended_on > :today))
                   or exists (select 1 from party_profile pp where pp.member_id = m.id))
-                """).setParameter("n", event.needId()).setParameter("m", event.handlerMemberId()).getResultList();
+                """).setParameter("n", event.needId()).setParameter("m", event.handlerMemberId())
+                .setParameter("today", calendar.today()).getResultList();
         if (rows.isEmpty()) {
             return;
         }

@@ -30,8 +30,8 @@ import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 import org.gongzhi.platform.validation.Inputs;
 
 /**
@@ -52,20 +52,23 @@ public class VisitService {
     private final Idempotency idempotency;
     private final TimeSource time;
     private final NeedService needs;
+    private final BusinessCalendar calendar;
 
-    VisitService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time, NeedService needs) {
+    VisitService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time, NeedService needs,
+            BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
         this.idempotency = idempotency;
         this.time = time;
         this.needs = needs;
+        this.calendar = calendar;
     }
 
     public HouseholdVisitPayload record(RecordVisitInput input) {
         long householdId = GlobalId.decode("Household", input.householdId(), "householdId");
         String note = Inputs.requireText(input.note(), "note", MAX_NOTE);
-        LocalDate today = time.now().atZone(Times.ZONE).toLocalDate();
+        LocalDate today = calendar.today();
         LocalDate day = input.visitedOn() == null ? today : input.visitedOn();
         if (day.isAfter(today) || day.isBefore(today.minusDays(MAX_DAYS_BACK))) {
             throw DomainException.invalid("visitedOn", "visitedOn is a day within the last " + MAX_DAYS_BACK + " days");

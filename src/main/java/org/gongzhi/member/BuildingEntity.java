@@ -37,7 +37,7 @@ public class BuildingEntity extends PanacheEntityBase {
     public String name;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @Version
     public long version;

@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.gongzhi.platform.demo.DemoContext;
+import org.gongzhi.platform.time.BusinessCalendar;
+import org.gongzhi.platform.time.Times;
 
 /**
  * Writes the demo street over one JDBC connection of the demo transaction: organizations one statement
@@ -68,7 +70,9 @@ abstract class DemoStreetWriter {
     final DemoContext ctx;
     final Random random;
     final DemoPeople people;
-    final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    /** The business day and the instant (with the zone's offset, for JDBC) the demo street is written at. */
+    final LocalDate today;
+    final OffsetDateTime now;
 
     Org street;
     final List<Org> communities = new ArrayList<>();
@@ -83,9 +87,11 @@ abstract class DemoStreetWriter {
     final List<Person> residents = new ArrayList<>();
     final List<Link> memberships = new ArrayList<>();
 
-    DemoStreetWriter(Connection c, DemoContext ctx) {
+    DemoStreetWriter(Connection c, DemoContext ctx, BusinessCalendar calendar) {
         this.c = c;
         this.ctx = ctx;
+        this.today = calendar.today();
+        this.now = Times.local(calendar.now());
         this.random = ctx.random();
         this.people = new DemoPeople(random);
     }
@@ -95,10 +101,10 @@ abstract class DemoStreetWriter {
     Org org(Org parent, String kind, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 with n as (select nextval(pg_get_serial_sequence('organization', 'id')) as id)
-                insert into organization (id, tenant_id, parent_id, community_id, kind, name, path, depth)
+                insert into organization (id, tenant_id, parent_id, community_id, kind, name, path, depth, created_at, updated_at)
                 select n.id, coalesce(cast(? as bigint), n.id), cast(? as bigint),
                        case when cast(? as varchar) = 'COMMUNITY_COMMITTEE' then n.id else cast(? as bigint) end,
-                       ?, ?, cast(? as varchar) || n.id || '/', ?
+                       ?, ?, cast(? as varchar) || n.id || '/', ?, cast(? as timestamptz), cast(? as timestamptz)
                 from n returning id, path
                 """)) {
             ps.setObject(1, parent == null ? null : street.id());
@@ -109,6 +115,8 @@ abstract class DemoStreetWriter {
             ps.setString(6, name);
             ps.setString(7, parent == null ? "/" : parent.path());
             ps.setInt(8, parent == null ? 0 : parent.depth() + 1);
+            ps.setObject(9, now);
+            ps.setObject(10, now);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long id = rs.getLong(1);

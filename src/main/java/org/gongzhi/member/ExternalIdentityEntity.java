@@ -33,5 +33,5 @@ public class ExternalIdentityEntity extends PanacheEntityBase {
     public String value;
 
     @Column(name = "bound_at", nullable = false)
-    public Instant boundAt = Instant.now();
+    public Instant boundAt;
 }

@@ -41,7 +41,7 @@ public class HouseholdEntity extends PanacheEntityBase {
     public BigDecimal floorAreaSqm;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @Version
     public long version;

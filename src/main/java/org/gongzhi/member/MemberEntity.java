@@ -65,10 +65,10 @@ public class MemberEntity extends PanacheEntityBase {
     public boolean leaderboardOptOut;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 
     @Version
     public long version;

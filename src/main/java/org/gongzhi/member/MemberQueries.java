@@ -2,6 +2,7 @@ package org.gongzhi.member;
 
 import static org.gongzhi.platform.persistence.Rows.*;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.gongzhi.organization.OrganizationRows;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.pagination.Slice;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.Times;
 
 /** Batched reads of the member graph: a fixed number of statements per call, whatever the list sizes. */
@@ -40,9 +42,11 @@ public class MemberQueries {
     static final String BUILDING_COLUMNS = "b.id, b.name, b.grid_id, b.compound_id, b.community_id, bg.path";
 
     private final EntityManager em;
+    private final BusinessCalendar calendar;
 
-    MemberQueries(EntityManager em) {
+    MemberQueries(EntityManager em, BusinessCalendar calendar) {
         this.em = em;
+        this.calendar = calendar;
     }
 
     static Member member(Object[] r, int o) {
@@ -91,24 +95,25 @@ public class MemberQueries {
         List<Long> ids = orgs.stream().map(Organization::dbId).toList();
         String roleFilter = role == null ? "" : " and ms.role = :role";
         Long after = page.afterId();
-        Map<String, Object> params = new HashMap<>(Map.of("ids", ids, "after", after == null ? 0L : after, "n", page.fetchSize()));
+        LocalDate today = calendar.today();
+        Map<String, Object> params = new HashMap<>(Map.of("ids", ids, "after", after == null ? 0L : after, "n", page.fetchSize(), "today", today));
         if (role != null) {
             params.put("role", role.name());
         }
         List<Object[]> raw = list("""
                 select s.id, %s from organization s cross join lateral (
                     select distinct ms.member_id from membership ms
-                    where ms.organization_id = s.id and (ms.ended_on is null or ms.ended_on > current_date) %s
+                    where ms.organization_id = s.id and (ms.ended_on is null or ms.ended_on > :today) %s
                       and ms.member_id > :after order by ms.member_id limit :n
                 ) x join %s on m.id = x.member_id where s.id in (:ids) order by s.id, m.id
                 """.formatted(MEMBER_COLUMNS, roleFilter, MEMBER_FROM), params);
-        Map<String, Object> countParams = new HashMap<>(Map.of("ids", ids));
+        Map<String, Object> countParams = new HashMap<>(Map.of("ids", ids, "today", today));
         if (role != null) {
             countParams.put("role", role.name());
         }
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] r : list("select ms.organization_id, count(distinct ms.member_id) from membership ms where ms.organization_id in (:ids)"
-                + " and (ms.ended_on is null or ms.ended_on > current_date)" + roleFilter + " group by ms.organization_id", countParams)) {
+                + " and (ms.ended_on is null or ms.ended_on > :today)" + roleFilter + " group by ms.organization_id", countParams)) {
             counts.put(lng(r[0]), lng(r[1]));
         }
         Map<Long, List<Member>> grouped = new HashMap<>();
@@ -213,15 +218,16 @@ public class MemberQueries {
         if (memberIds.isEmpty()) {
             return out;
         }
-        String active = activeOnly ? " and (ms.ended_on is null or ms.ended_on > current_date)" : "";
+        LocalDate today = calendar.today();
+        String active = activeOnly ? " and (ms.ended_on is null or ms.ended_on > :today)" : "";
         for (Object[] r : list("select ms.id, ms.role, ms.started_on, ms.ended_on, ms.member_id, " + OrganizationRows.columns("o")
                 + " from membership ms join organization o on o.id = ms.organization_id where ms.member_id in (:ids)" + active
-                + " order by ms.id", Map.of("ids", memberIds))) {
+                + " order by ms.id", activeOnly ? Map.of("ids", memberIds, "today", today) : Map.of("ids", memberIds))) {
             long id = lng(r[0]);
             var ended = date(r[3]);
             out.computeIfAbsent(lng(r[4]), k -> new ArrayList<>()).add(new Membership(GlobalId.encode(Membership.TYPE, id),
                     enumOf(MembershipRole.class, r[1]), org(r, 5), date(r[2]), ended,
-                    ended == null || ended.isAfter(java.time.LocalDate.now(Times.ZONE)), lng(r[4])));
+                    ended == null || ended.isAfter(today), lng(r[4])));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.gongzhi.member;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.pagination.PageRequest;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
-import org.gongzhi.platform.time.Times;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.validation.Inputs;
 
 /**
@@ -51,9 +50,10 @@ public class MemberService {
     private final Idempotency idempotency;
     private final Inputs inputs;
     private final GraphQLLimits limits;
+    private final BusinessCalendar calendar;
 
     MemberService(EntityManager em, CurrentActor currentActor, MemberQueries queries, AuditLog audit, Idempotency idempotency,
-            Inputs inputs, GraphQLLimits limits) {
+            Inputs inputs, GraphQLLimits limits, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
         this.queries = queries;
@@ -61,6 +61,7 @@ public class MemberService {
         this.idempotency = idempotency;
         this.inputs = inputs;
         this.limits = limits;
+        this.calendar = calendar;
     }
 
     // ------------------------------------------------------------------ reads
@@ -182,6 +183,7 @@ public class MemberService {
             b.compoundId = compoundId;
             b.communityId = grid.communityId;
             b.name = input.name().strip();
+            b.createdAt = calendar.now();
             b.persist();
             em.flush();
             audit.record(grid.auditChainKey(), "building.create", "Building", b.id, AuditLog.change("grid", grid.id, "name", b.name));
@@ -212,6 +214,7 @@ public class MemberService {
             h.communityId = b.communityId;
             h.doorNumber = input.doorNumber().strip();
             h.floorAreaSqm = input.floorAreaSqm();
+            h.createdAt = calendar.now();
             h.persist();
             em.flush();
             audit.record(grid.auditChainKey(), "household.create", "Household", h.id,
@@ -258,6 +261,8 @@ public class MemberService {
             m.idNumber = input.idNumber() == null ? null : input.idNumber().toUpperCase();
             m.address = input.address();
             m.specialTags = tagNames(input.specialTags(), "specialTags");
+            m.createdAt = calendar.now();
+            m.updatedAt = m.createdAt;
             m.persist();
             em.flush();
             audit.record(scope.auditChainKey(), "member.register", "Member", m.id,
@@ -281,7 +286,7 @@ public class MemberService {
             if (input.leaderboardOptOut() != null) {
                 m.leaderboardOptOut = input.leaderboardOptOut();
             }
-            m.updatedAt = Instant.now();
+            m.updatedAt = calendar.now();
             audit.record(chainKeyOf(m), "member.contact.update", "Member", m.id,
                     AuditLog.change("phone", input.phone(), "address", input.address(), "leaderboardOptOut", input.leaderboardOptOut()));
             return m.id;
@@ -294,7 +299,7 @@ public class MemberService {
         Idempotency.Outcome o = idempotency.once(input.idempotencyKey(), "setSpecialTags", input, () -> {
             MemberEntity m = administeredMember(input.memberId());
             m.specialTags = tagNames(input.tags(), "tags");
-            m.updatedAt = Instant.now();
+            m.updatedAt = calendar.now();
             audit.record(chainKeyOf(m), "member.tags.set", "Member", m.id, AuditLog.change("tags", m.specialTags));
             return m.id;
         });
@@ -324,7 +329,8 @@ public class MemberService {
             ms.memberId = m.id;
             ms.organizationId = org.id;
             ms.role = input.role();
-            ms.startedOn = input.startedOn() == null ? LocalDate.now(Times.ZONE) : input.startedOn();
+            ms.startedOn = input.startedOn() == null ? calendar.today() : input.startedOn();
+            ms.createdAt = calendar.now();
             ms.persist();
             em.flush();
             audit.record(org.auditChainKey(), "membership.add", "Membership", ms.id,
@@ -346,7 +352,7 @@ public class MemberService {
             if (ms.endedOn != null) {
                 throw DomainException.invalidTransition("The membership has already ended");
             }
-            LocalDate end = input.endedOn() == null ? LocalDate.now(Times.ZONE) : input.endedOn();
+            LocalDate end = input.endedOn() == null ? calendar.today() : input.endedOn();
             if (end.isBefore(ms.startedOn)) {
                 throw DomainException.invalid("endedOn", "The end date lies before the start date");
             }
@@ -384,7 +390,7 @@ public class MemberService {
             p.inService = input.inService();
             p.workplace = input.workplace();
             p.floating = input.floating();
-            p.updatedAt = Instant.now();
+            p.updatedAt = calendar.now();
             p.persist();
             audit.record(chainKeyOf(m), "member.partyProfile.set", "Member", m.id,
                     AuditLog.change("standing", p.standing, "homeBranch", homeBranch, "registeredCommunity", registered,
@@ -408,6 +414,7 @@ public class MemberService {
             e.memberId = m.id;
             e.kind = input.kind();
             e.value = value;
+            e.boundAt = calendar.now();
             e.persist();
             em.flush();
             audit.record(chainKeyOf(m), "member.identity.bind", "Member", m.id, AuditLog.change("kind", e.kind, "value", value));
@@ -429,8 +436,8 @@ public class MemberService {
                 throw DomainException.invalid("partyMemberId", "Only a party member (with a party profile) links responsibility households");
             }
             int inserted = em.createNativeQuery("""
-                    insert into responsibility_link (party_member_id, household_id) values (:m, :h) on conflict do nothing
-                    """).setParameter("m", m.id).setParameter("h", h.id).executeUpdate();
+                    insert into responsibility_link (party_member_id, household_id, linked_on) values (:m, :h, :today) on conflict do nothing
+                    """).setParameter("m", m.id).setParameter("h", h.id).setParameter("today", calendar.today()).executeUpdate();
             if (inserted == 0) {
                 throw DomainException.conflict("The household is already linked to this party member");
             }

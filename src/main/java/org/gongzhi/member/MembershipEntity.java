@@ -37,11 +37,11 @@ public class MembershipEntity extends PanacheEntityBase {
     public MembershipRole role;
 
     @Column(name = "started_on", nullable = false)
-    public LocalDate startedOn = LocalDate.now();
+    public LocalDate startedOn;
 
     @Column(name = "ended_on")
     public LocalDate endedOn;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 }

@@ -47,5 +47,5 @@ public class PartyProfileEntity extends PanacheEntityBase {
     public boolean floating;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 }

@@ -21,6 +21,7 @@ import org.gongzhi.member.DemoStreetWriter.Org;
 import org.gongzhi.member.DemoStreetWriter.Person;
 import org.gongzhi.platform.demo.DemoContext;
 import org.gongzhi.platform.demo.DemoDataContributor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.hibernate.Session;
 
 /**
@@ -66,6 +67,12 @@ public class StreetDemoData implements DemoDataContributor {
             "demo-party-member", "demo-resident", "demo-volunteer");
     public static final String DEMO_RESIDENT_OPENID = "o-demo-resident-openid";
 
+    private final BusinessCalendar calendar;
+
+    StreetDemoData(BusinessCalendar calendar) {
+        this.calendar = calendar;
+    }
+
     @Override
     public int order() {
         return 100;
@@ -73,7 +80,7 @@ public class StreetDemoData implements DemoDataContributor {
 
     @Override
     public void contribute(DemoContext context) {
-        context.em().unwrap(Session.class).doWork(connection -> new Plan(connection, context).write());
+        context.em().unwrap(Session.class).doWork(connection -> new Plan(connection, context, calendar).write());
     }
 
     /** The street, built in dependency order. */
@@ -86,8 +93,8 @@ public class StreetDemoData implements DemoDataContributor {
         private Person demoResident;
         private Person demoVolunteer;
 
-        Plan(Connection c, DemoContext ctx) {
-            super(c, ctx);
+        Plan(Connection c, DemoContext ctx, BusinessCalendar calendar) {
+            super(c, ctx, calendar);
         }
 
         void write() throws SQLException {
@@ -166,7 +173,7 @@ public class StreetDemoData implements DemoDataContributor {
                     }
                 }
             }
-            batch("insert into building (id, tenant_id, grid_id, compound_id, community_id, name) values (?, ?, ?, ?, ?, ?)",
+            batch("insert into building (id, tenant_id, grid_id, compound_id, community_id, name, created_at) values (?, ?, ?, ?, ?, ?, ?)",
                     buildings, (ps, b) -> {
                         ps.setLong(1, b.id());
                         ps.setLong(2, street.id());
@@ -174,6 +181,7 @@ public class StreetDemoData implements DemoDataContributor {
                         ps.setObject(4, b.compound());
                         ps.setLong(5, grids.get(b.grid()).communityId());
                         ps.setString(6, b.name());
+                        ps.setObject(7, now);
                     });
             long[] householdIds = ids("household", total * 10);
             for (int b = 0; b < buildings.size(); b++) {
@@ -185,8 +193,8 @@ public class StreetDemoData implements DemoDataContributor {
                 }
             }
             batch("""
-                    insert into household (id, tenant_id, building_id, grid_id, community_id, door_number, floor_area_sqm)
-                    values (?, ?, ?, ?, ?, ?, ?)
+                    insert into household (id, tenant_id, building_id, grid_id, community_id, door_number, floor_area_sqm, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
                     """, households, (ps, h) -> {
                 ps.setLong(1, h.id());
                 ps.setLong(2, street.id());
@@ -195,6 +203,7 @@ public class StreetDemoData implements DemoDataContributor {
                 ps.setLong(5, grids.get(h.grid()).communityId());
                 ps.setString(6, h.door());
                 ps.setBigDecimal(7, java.math.BigDecimal.valueOf(5500 + random.nextInt(7500), 2));
+                ps.setObject(8, now);
             });
         }
 
@@ -366,8 +375,9 @@ public class StreetDemoData implements DemoDataContributor {
                 all.get(i).id = ids[i];
             }
             batch("""
-                    insert into member (id, tenant_id, community_id, household_id, name, gender, birth_date, phone, id_number, address, special_tags)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into member (id, tenant_id, community_id, household_id, name, gender, birth_date, phone, id_number, address, special_tags,
+                                        created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, all, (ps, p) -> {
                 ps.setLong(1, p.id);
                 ps.setLong(2, street.id());
@@ -380,6 +390,8 @@ public class StreetDemoData implements DemoDataContributor {
                 ps.setString(9, p.idNumber);
                 ps.setString(10, p.address);
                 ps.setArray(11, textArray(p.tags));
+                ps.setObject(12, now);
+                ps.setObject(13, now);
             });
             for (Person r : residents) {
                 LocalDate movedIn = since(15);
@@ -444,8 +456,9 @@ public class StreetDemoData implements DemoDataContributor {
                 profiles.add(new Profile(p, joined(p), "FORMAL", branchOf(p).id(), false, null, false));
             }
             batch("""
-                    insert into party_profile (member_id, joined_on, standing, home_branch_id, registered_community_id, in_service, workplace, floating)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    insert into party_profile (member_id, joined_on, standing, home_branch_id, registered_community_id, in_service, workplace, floating,
+                                               updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, profiles, (ps, pr) -> {
                 ps.setLong(1, pr.p().id);
                 ps.setDate(2, date(pr.joined()));
@@ -455,6 +468,7 @@ public class StreetDemoData implements DemoDataContributor {
                 ps.setBoolean(6, pr.inService());
                 ps.setString(7, pr.workplace());
                 ps.setBoolean(8, pr.floating());
+                ps.setObject(9, now);
             });
             for (Person p : partyMembers) {
                 memberships.add(new Link(p.id, branchOf(p).id(), "PARTY_MEMBER", since(10)));
@@ -568,13 +582,14 @@ public class StreetDemoData implements DemoDataContributor {
         }
 
         private void insertMemberships() throws SQLException {
-            batch("insert into membership (tenant_id, member_id, organization_id, role, started_on) values (?, ?, ?, ?, ?)",
+            batch("insert into membership (tenant_id, member_id, organization_id, role, started_on, created_at) values (?, ?, ?, ?, ?, ?)",
                     memberships, (ps, m) -> {
                         ps.setLong(1, street.id());
                         ps.setLong(2, m.member());
                         ps.setLong(3, m.organization());
                         ps.setString(4, m.role());
                         ps.setDate(5, date(m.since()));
+                        ps.setObject(6, now);
                     });
         }
 
@@ -587,10 +602,11 @@ public class StreetDemoData implements DemoDataContributor {
                 rows.add(new String[] {String.valueOf(e.getValue().id), "OIDC_SUBJECT", e.getKey()});
             }
             rows.add(new String[] {String.valueOf(demoResident.id), "WECHAT_OPENID", DEMO_RESIDENT_OPENID});
-            batch("insert into external_identity (member_id, kind, value) values (?, ?, ?)", rows, (ps, r) -> {
+            batch("insert into external_identity (member_id, kind, value, bound_at) values (?, ?, ?, ?)", rows, (ps, r) -> {
                 ps.setLong(1, Long.parseLong(r[0]));
                 ps.setString(2, r[1]);
                 ps.setString(3, r[2]);
+                ps.setObject(4, now);
             });
         }
 

@@ -73,9 +73,9 @@ class NeedDemoData implements DemoDataContributor {
         List<Resident> residents = rows.stream().map(r -> new Resident(Rows.lng(r[0]), Rows.lng(r[1]), Rows.lng(r[2]), (String) r[3], Rows.lng(r[4]), Rows.lng(r[5]), Rows.lng(r[6])))
                 .toList();
         long tenant = residents.get(0).tenantId();
-        List<Long> helpers = ids(em, "select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role in ('PARTY_MEMBER', 'VOLUNTEER') and (ms.ended_on is null or ms.ended_on > current_date) order by 1", tenant);
+        List<Long> helpers = ids(em, "select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role in ('PARTY_MEMBER', 'VOLUNTEER') and ms.ended_on is null order by 1", tenant);
         List<Long> departments = ids(em, "select id from organization where tenant_id = :t and kind = 'DEPARTMENT' and status = 'ACTIVE' order by id", tenant);
-        List<Long> workers = ids(em, "select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role = 'GRID_WORKER' and (ms.ended_on is null or ms.ended_on > current_date) order by 1", tenant);
+        List<Long> workers = ids(em, "select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role = 'GRID_WORKER' and ms.ended_on is null order by 1", tenant);
         long helper = helpers.isEmpty() ? residents.get(0).memberId() : helpers.get(0);
         long worker = workers.isEmpty() ? residents.get(0).memberId() : workers.get(0);
 

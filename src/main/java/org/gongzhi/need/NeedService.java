@@ -25,6 +25,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
 import org.gongzhi.platform.security.Role;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
 import org.gongzhi.platform.validation.Inputs;
 
@@ -56,10 +57,11 @@ public class NeedService {
     private final NeedTimeline timeline;
     private final Event<NeedRated> rated;
     private final Event<NeedSettled> settled;
+    private final BusinessCalendar calendar;
 
     NeedService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time,
             NeedSlaPolicies sla, NeedConfig config, NeedQueries queries, NeedTimeline timeline, Event<NeedRated> rated,
-            Event<NeedSettled> settled) {
+            Event<NeedSettled> settled, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -71,6 +73,7 @@ public class NeedService {
         this.timeline = timeline;
         this.rated = rated;
         this.settled = settled;
+        this.calendar = calendar;
     }
 
     // ------------------------------------------------------------------ reads
@@ -433,7 +436,7 @@ public class NeedService {
     public NeedPayload object(NeedReasonInput input) {
         String reason = Inputs.requireText(input.reason(), "reason", MAX_REASON);
         return step(input.needId(), NeedAction.REOPEN, input.idempotencyKey(), input, (n, a) -> {
-            if (n.resolvedAt == null || time.now().isAfter(n.resolvedAt.plus(config.objectionWindow()))) {
+            if (n.resolvedAt == null || time.now().isAfter(calendar.after(n.resolvedAt, config.objectionWindow()))) {
                 throw DomainException.invalidTransition("The objection window of " + config.objectionWindow().toDays()
                         + " days after resolution has passed (异议期已过)");
             }
@@ -719,7 +722,7 @@ public class NeedService {
         Instant now = time.now();
         NeedEntity n = em.find(NeedEntity.class, needId, LockModeType.PESSIMISTIC_WRITE);
         if (n == null || NeedTransitions.allowed(NeedAction.CLOSE, n.status).isEmpty() || n.resolvedAt == null
-                || !now.isAfter(n.resolvedAt.plus(config.objectionWindow()))) {
+                || !now.isAfter(calendar.after(n.resolvedAt, config.objectionWindow()))) {
             return false;
         }
         NeedStatus from = n.status;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
 import org.jboss.logging.Logger;
 
@@ -31,12 +32,14 @@ public class NeedSlaJob {
     private final NeedService service;
     private final TimeSource time;
     private final NeedConfig config;
+    private final BusinessCalendar calendar;
 
-    NeedSlaJob(EntityManager em, NeedService service, TimeSource time, NeedConfig config) {
+    NeedSlaJob(EntityManager em, NeedService service, TimeSource time, NeedConfig config, BusinessCalendar calendar) {
         this.em = em;
         this.service = service;
         this.time = time;
         this.config = config;
+        this.calendar = calendar;
     }
 
     @Scheduled(identity = "need-sla", every = "${gongzhi.need.sla-job-every:60s}",
@@ -89,7 +92,7 @@ public class NeedSlaJob {
     List<Long> dueSoon(Instant now) {
         List<Number> ids = em.createNativeQuery("""
                 select n.id from need n
-                where n.next_deadline >= :now and n.next_deadline < cast(:now as timestamptz) + interval '2 days'
+                where n.next_deadline >= :now and n.next_deadline < cast(:now as timestamptz) + interval '48 hours'
                   and n.next_deadline < cast(:now as timestamptz) + make_interval(mins => (
                         select p.warn_before_minutes from need_sla_policy p
                         where p.tenant_id in (0, n.tenant_id) and p.category = n.category and p.urgency = n.urgency
@@ -107,7 +110,7 @@ public class NeedSlaJob {
         List<Number> ids = em.createNativeQuery("""
                 select n.id from need n where n.status in ('RESOLVED', 'RATED') and n.resolved_at < :cutoff
                 order by n.resolved_at limit :batch
-                """).setParameter("cutoff", now.minus(config.objectionWindow())).setParameter("batch", config.slaBatchSize())
+                """).setParameter("cutoff", calendar.after(now, config.objectionWindow().negated())).setParameter("batch", config.slaBatchSize())
                 .getResultList();
         return ids.stream().map(Number::longValue).toList();
     }

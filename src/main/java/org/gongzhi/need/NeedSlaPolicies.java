@@ -17,6 +17,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
 import org.gongzhi.platform.security.Role;
+import org.gongzhi.platform.time.TimeSource;
 import org.gongzhi.platform.time.Times;
 
 /**
@@ -35,12 +36,14 @@ public class NeedSlaPolicies {
     private final CurrentActor currentActor;
     private final AuditLog audit;
     private final Idempotency idempotency;
+    private final TimeSource time;
 
-    NeedSlaPolicies(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency) {
+    NeedSlaPolicies(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency, TimeSource time) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
         this.idempotency = idempotency;
+        this.time = time;
     }
 
     /** The policy in force for a street. */
@@ -93,18 +96,19 @@ public class NeedSlaPolicies {
         idempotency.once(input.idempotencyKey(), "updateNeedSlaPolicy", input, () -> {
             em.createNativeQuery("""
                     insert into need_sla_policy (tenant_id, category, urgency, respond_within_minutes, resolve_within_minutes,
-                                                 acknowledge_within_minutes, warn_before_minutes, updated_by)
-                    values (:t, :c, :u, :rs, :rv, :ak, :w, :by)
+                                                 acknowledge_within_minutes, warn_before_minutes, updated_by, updated_at)
+                    values (:t, :c, :u, :rs, :rv, :ak, :w, :by, :now)
                     on conflict (tenant_id, category, urgency) do update set
                       respond_within_minutes = excluded.respond_within_minutes,
                       resolve_within_minutes = excluded.resolve_within_minutes,
                       acknowledge_within_minutes = excluded.acknowledge_within_minutes,
                       warn_before_minutes = excluded.warn_before_minutes,
-                      updated_by = excluded.updated_by, updated_at = now(), version = need_sla_policy.version + 1
+                      updated_by = excluded.updated_by, updated_at = excluded.updated_at, version = need_sla_policy.version + 1
                     """).setParameter("t", tenant).setParameter("c", input.category().name())
                     .setParameter("u", input.urgency().name()).setParameter("rs", input.respondWithinMinutes())
                     .setParameter("rv", input.resolveWithinMinutes()).setParameter("ak", input.acknowledgeWithinMinutes())
-                    .setParameter("w", input.warnBeforeMinutes()).setParameter("by", actor.subject()).executeUpdate();
+                    .setParameter("w", input.warnBeforeMinutes()).setParameter("by", actor.subject()).setParameter("now", time.now())
+                    .executeUpdate();
             audit.record(tenant, "need.sla.update", "NeedSlaPolicy", null, AuditLog.change("category", input.category(),
                     "urgency", input.urgency(), "respond", input.respondWithinMinutes(), "resolve", input.resolveWithinMinutes(),
                     "acknowledge", input.acknowledgeWithinMinutes(), "warn", input.warnBeforeMinutes()));

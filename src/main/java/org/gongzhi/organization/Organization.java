@@ -19,7 +19,7 @@ public record Organization(
         @NonNull @Description("名称 (name)") String name,
         @NonNull @Description("状态 (status)") OrganizationStatus status,
         @NonNull @Description("层级，街道为0 (depth in the tree; the street is 0)") int depth,
-        @NonNull @Description("创建时间 (created at, Asia/Shanghai)") OffsetDateTime createdAt,
+        @NonNull @Description("创建时间 (created at, with the deployment's offset)") OffsetDateTime createdAt,
         @Ignore long dbId,
         @Ignore Long parentDbId,
         @Ignore long tenantId,

@@ -57,10 +57,10 @@ public class OrganizationEntity extends PanacheEntityBase {
     public Instant dissolvedAt;
 
     @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
+    public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt = Instant.now();
+    public Instant updatedAt;
 
     @Version
     public long version;

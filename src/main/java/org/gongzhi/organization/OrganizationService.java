@@ -1,6 +1,5 @@
 package org.gongzhi.organization;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +21,7 @@ import org.gongzhi.platform.idempotency.Idempotency;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
 import org.gongzhi.platform.security.Role;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.validation.Inputs;
 
 /** Rules and transactions of the organization tree: create, rename, move, dissolve. */
@@ -36,14 +36,16 @@ public class OrganizationService {
     private final AuditLog audit;
     private final Idempotency idempotency;
     private final Instance<OrganizationDissolveGuard> dissolveGuards;
+    private final BusinessCalendar calendar;
 
     OrganizationService(EntityManager em, CurrentActor currentActor, AuditLog audit, Idempotency idempotency,
-            Instance<OrganizationDissolveGuard> dissolveGuards) {
+            Instance<OrganizationDissolveGuard> dissolveGuards, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
         this.audit = audit;
         this.idempotency = idempotency;
         this.dissolveGuards = dissolveGuards;
+        this.calendar = calendar;
     }
 
     // ------------------------------------------------------------------ reads
@@ -111,6 +113,8 @@ public class OrganizationService {
         org.tenantId = parent == null ? 0 : parent.tenantId;
         org.path = "/pending-" + System.nanoTime() + "/";
         org.depth = parent == null ? 0 : parent.depth + 1;
+        org.createdAt = calendar.now();
+        org.updatedAt = org.createdAt;
         org.persist();
         em.flush();
         org.path = (parent == null ? "/" : parent.path) + org.id + "/";
@@ -121,9 +125,10 @@ public class OrganizationService {
         em.flush();
         if (parent == null && actor.memberId() != null) {
             // The founder of a new street administers it; without this no one could.
-            em.createNativeQuery("insert into membership (tenant_id, member_id, organization_id, role) values (:t, :m, :o, 'ADMINISTRATOR')")
+            em.createNativeQuery("insert into membership (tenant_id, member_id, organization_id, role, started_on, created_at) "
+                    + "values (:t, :m, :o, 'ADMINISTRATOR', :today, :now)")
                     .setParameter("t", org.tenantId).setParameter("m", actor.memberId()).setParameter("o", org.id)
-                    .executeUpdate();
+                    .setParameter("today", calendar.today()).setParameter("now", calendar.now()).executeUpdate();
         }
         audit.record(org.auditChainKey(), "organization.create", "Organization", org.id,
                 AuditLog.change("kind", org.kind, "name", org.name, "parentId", org.parentId, "path", org.path));
@@ -136,7 +141,7 @@ public class OrganizationService {
             OrganizationEntity org = administeredForUpdate(GlobalId.decode(Organization.TYPE, input.organizationId(), "organizationId"), "organizationId");
             String old = org.name;
             org.name = Inputs.requireText(input.name(), "name", MAX_NAME);
-            org.updatedAt = Instant.now();
+            org.updatedAt = calendar.now();
             audit.record(org.auditChainKey(), "organization.rename", "Organization", org.id,
                     AuditLog.change("from", old, "to", org.name));
             return org.id;
@@ -179,14 +184,14 @@ public class OrganizationService {
             // One statement re-roots the whole subtree (index range scan on the path prefix).
             em.createNativeQuery("""
                     update organization set path = :newPath || substring(path from :cut),
-                           depth = depth + :shift, updated_at = now(), version = version + 1,
+                           depth = depth + :shift, updated_at = :now, version = version + 1,
                            community_id = case when kind = 'COMMUNITY_COMMITTEE' then id
                                                when id = :id or community_id = :oldCommunity then :newCommunity
                                                else community_id end
                     where path like :oldPrefix
                     """)
                     .setParameter("newPath", newPath).setParameter("cut", oldPath.length() + 1)
-                    .setParameter("shift", depthShift).setParameter("id", org.id)
+                    .setParameter("shift", depthShift).setParameter("id", org.id).setParameter("now", calendar.now())
                     .setParameter("oldCommunity", org.communityId == null ? -1L : org.communityId)
                     .setParameter("newCommunity", newCommunity)
                     .setParameter("oldPrefix", oldPath + "%").executeUpdate();
@@ -213,8 +218,8 @@ public class OrganizationService {
             }
             long members = ((Number) em.createNativeQuery("""
                     select count(*) from membership where organization_id = :id
-                      and (ended_on is null or ended_on > current_date)
-                    """).setParameter("id", org.id).getSingleResult()).longValue();
+                      and (ended_on is null or ended_on > :today)
+                    """).setParameter("id", org.id).setParameter("today", calendar.today()).getSingleResult()).longValue();
             if (members > 0) {
                 throw DomainException.invalidTransition("Cannot dissolve: it still has " + members + " live memberships");
             }
@@ -232,7 +237,7 @@ public class OrganizationService {
                 }
             }
             org.status = OrganizationStatus.DISSOLVED;
-            org.dissolvedAt = Instant.now();
+            org.dissolvedAt = calendar.now();
             org.updatedAt = org.dissolvedAt;
             audit.record(org.auditChainKey(), "organization.dissolve", "Organization", org.id, AuditLog.change("name", org.name));
             return org.id;

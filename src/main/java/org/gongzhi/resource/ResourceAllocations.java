@@ -17,8 +17,8 @@ import org.gongzhi.platform.audit.AuditLog;
 import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.id.GlobalId;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 
 /**
  * The capacity rules of the pool — the one place that writes {@code resource_allocation} and
@@ -55,12 +55,14 @@ public class ResourceAllocations {
     private final AuditLog audit;
     private final TimeSource time;
     private final CurrentActor currentActor;
+    private final BusinessCalendar calendar;
 
-    ResourceAllocations(EntityManager em, AuditLog audit, TimeSource time, CurrentActor currentActor) {
+    ResourceAllocations(EntityManager em, AuditLog audit, TimeSource time, CurrentActor currentActor, BusinessCalendar calendar) {
         this.em = em;
         this.audit = audit;
         this.time = time;
         this.currentActor = currentActor;
+        this.calendar = calendar;
     }
 
     /**
@@ -146,7 +148,7 @@ public class ResourceAllocations {
     /**
      * Reserves a VENUE time slot [start, end) for an object of another feature (an activity, a task).
      * CAPACITY_EXHAUSTED when the slot overlaps a reserved or consumed one; VALIDATION_FAILED when the venue is
-     * closed then (weekly schedule and exceptions, Asia/Shanghai).
+     * closed then (weekly schedule and exceptions, in the business zone).
      */
     public long reserveVenueSlot(long venueId, AllocationPurpose purpose, long referenceId, Instant start, Instant end, String note) {
         ResourceEntity r = ResourceEntity.findById(venueId);
@@ -265,12 +267,13 @@ public class ResourceAllocations {
 
     /** A slot must fall on one local day inside an opening window (exceptions override the weekly schedule). */
     private void checkSlotAvailable(ResourceEntity r, Instant start, Instant end) {
-        ZonedDateTime s = start.atZone(Times.ZONE);
-        ZonedDateTime e = end.atZone(Times.ZONE);
+        ZonedDateTime s = start.atZone(calendar.zone());
+        ZonedDateTime e = end.atZone(calendar.zone());
         LocalDate day = s.toLocalDate();
         boolean sameDay = e.toLocalDate().equals(day) || (e.toLocalDate().equals(day.plusDays(1)) && e.toLocalTime().equals(LocalTime.MIDNIGHT));
         @SuppressWarnings("unchecked")
-        List<Object[]> exception = em.createNativeQuery("select opens, closes from resource_exception where resource_id = :id and on_date = :d")
+        List<Object[]> exception = em.createNativeQuery(
+                "select cast(opens as text), cast(closes as text) from resource_exception where resource_id = :id and on_date = :d")
                 .setParameter("id", r.id).setParameter("d", day).getResultList();
         List<Object[]> windows;
         if (!exception.isEmpty()) {
@@ -286,7 +289,8 @@ public class ResourceAllocations {
                 return; // no schedule: always available
             }
             @SuppressWarnings("unchecked")
-            List<Object[]> today = em.createNativeQuery("select opens, closes from resource_window where resource_id = :id and weekday = :w")
+            List<Object[]> today = em.createNativeQuery(
+                    "select cast(opens as text), cast(closes as text) from resource_window where resource_id = :id and weekday = :w")
                     .setParameter("id", r.id).setParameter("w", (short) day.getDayOfWeek().getValue()).getResultList();
             windows = today;
         }

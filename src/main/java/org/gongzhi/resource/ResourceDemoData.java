@@ -2,6 +2,7 @@ package org.gongzhi.resource;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,8 @@ import jakarta.persistence.EntityManager;
 
 import org.gongzhi.platform.demo.DemoContext;
 import org.gongzhi.platform.demo.DemoDataContributor;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,9 +29,11 @@ class ResourceDemoData implements DemoDataContributor {
     private static final String EVERY_DAY = "1234567";
 
     private final TimeSource time;
+    private final BusinessCalendar calendar;
 
-    ResourceDemoData(TimeSource time) {
+    ResourceDemoData(TimeSource time, BusinessCalendar calendar) {
         this.time = time;
+        this.calendar = calendar;
     }
 
     @Override
@@ -44,7 +47,7 @@ class ResourceDemoData implements DemoDataContributor {
             LOG.info("Demo resources skipped: no demo street");
             return;
         }
-        Writer w = new Writer(ctx.em(), time.now());
+        Writer w = new Writer(ctx.em(), time.now(), calendar);
         long street = ctx.id("street");
         long c1 = ctx.id("community.1");
         long c2 = ctx.id("community.2");
@@ -88,7 +91,7 @@ class ResourceDemoData implements DemoDataContributor {
                 {"家庭矛盾调解", "DISPUTE"}};
         List<Long> helpers = w.ids("""
                 select distinct ms.member_id from membership ms where ms.tenant_id = :t and ms.role in ('PARTY_MEMBER', 'VOLUNTEER')
-                  and (ms.ended_on is null or ms.ended_on > current_date) order by 1 limit 5
+                  and ms.ended_on is null order by 1 limit 5
                 """, street);
         for (int i = 0; i < helpers.size() && i < skills.length; i++) {
             Long community = w.one("select community_id from member where id = :t", helpers.get(i));
@@ -121,7 +124,7 @@ class ResourceDemoData implements DemoDataContributor {
         w.allocateOpenNeed(fund, "ENVIRONMENT", 1_200_000, "CONSUMED");
         w.allocateOpenNeed(fund, "SAFETY_HAZARD", 350_000, "RESERVED");
         w.allocateOpenNeed(fund, "PROPERTY", 2_800_000, "CONSUMED");
-        LocalDate saturday = LocalDate.ofInstant(w.now, Times.ZONE).plusDays(7).with(java.time.DayOfWeek.SATURDAY);
+        LocalDate saturday = calendar.dayOf(w.now).plusDays(7).with(java.time.DayOfWeek.SATURDAY);
         w.slot(hall, "OTHER", saturday.minusDays(2), "14:00", "16:00");
         w.slot(playground, "OTHER", saturday, "09:00", "11:00");
 
@@ -170,11 +173,13 @@ class ResourceDemoData implements DemoDataContributor {
     private static final class Writer {
         final EntityManager em;
         final Instant now;
+        final BusinessCalendar calendar;
         int count;
 
-        Writer(EntityManager em, Instant now) {
+        Writer(EntityManager em, Instant now, BusinessCalendar calendar) {
             this.em = em;
             this.now = now;
+            this.calendar = calendar;
         }
 
         long resource(String kind, String name, String description, String categories, Long providerOrg, Long providerMember,
@@ -238,7 +243,8 @@ class ResourceDemoData implements DemoDataContributor {
                     select tenant_id, id, cast(:n as bigint), case when cast(:n as bigint) is null then 'OTHER' else 'NEED' end,
                            tstzrange(cast(:s as timestamptz), cast(:e as timestamptz), '[)'), 'RESERVED', '示例场地预约', :now, :now
                     from resource where id = :r
-                    """).setParameter("n", need).setParameter("s", day + "T" + from + ":00+08:00").setParameter("e", day + "T" + to + ":00+08:00")
+                    """).setParameter("n", need).setParameter("s", calendar.at(day, LocalTime.parse(from)))
+                    .setParameter("e", calendar.at(day, LocalTime.parse(to)))
                     .setParameter("now", now).setParameter("r", venue).executeUpdate();
             em.createNativeQuery("update resource set open_allocations = open_allocations + 1 where id = :r").setParameter("r", venue)
                     .executeUpdate();

@@ -18,7 +18,7 @@ public final class ResourceInputs {
     }
 
     @Name("AvailabilityWindowInput")
-    @Description("每周开放时段 (weekly window; times as HH:mm, Asia/Shanghai)")
+    @Description("每周开放时段 (weekly window; times as HH:mm in the deployment's zone 业务时区)")
     public record WindowInput(
             @NonNull @Description("星期1-7，1为周一 (ISO weekday)") int weekday,
             @NonNull @Description("开始 HH:mm (opens)") String opens,

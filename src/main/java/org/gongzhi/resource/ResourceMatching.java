@@ -15,8 +15,7 @@ import jakarta.transaction.Transactional;
 import org.gongzhi.need.Need;
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
-import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.resource.ResourceMatch.MatchComponents;
 
 /**
@@ -33,12 +32,12 @@ public class ResourceMatching {
 
     private final EntityManager em;
     private final CurrentActor currentActor;
-    private final TimeSource time;
+    private final BusinessCalendar calendar;
 
-    ResourceMatching(EntityManager em, CurrentActor currentActor, TimeSource time) {
+    ResourceMatching(EntityManager em, CurrentActor currentActor, BusinessCalendar calendar) {
         this.em = em;
         this.currentActor = currentActor;
-        this.time = time;
+        this.calendar = calendar;
     }
 
     public List<List<ResourceMatch>> matches(List<Need> needs, Integer first) {
@@ -57,7 +56,7 @@ public class ResourceMatching {
     }
 
     private Map<Long, List<ResourceMatch>> rank(List<Long> needIds, int k) {
-        LocalDate today = time.now().atZone(Times.ZONE).toLocalDate();
+        LocalDate today = calendar.today();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with src as (
@@ -65,11 +64,9 @@ public class ResourceMatching {
                            array(select left(n.place_path, p) from generate_series(2, length(n.place_path)) p
                                  where substr(n.place_path, p, 1) = '/') as ancestors,
                            %s as acceptable,
-                           (select coalesce(bit_or(1 << (extract(isodow from d)::int - 1)), 0)
-                            from generate_series(cast(:today as date),
-                                                 least(greatest((n.resolve_by at time zone 'Asia/Shanghai')::date, cast(:today as date)),
-                                                       cast(:today as date) + 6),
-                                                 interval '1 day') d) as mask
+                           (select coalesce(bit_or(1 << (extract(isodow from cast(:today as date) + g)::int - 1)), 0)
+                            from generate_series(0, least(greatest((n.resolve_by at time zone cast(:zone as text))::date, cast(:today as date)),
+                                                          cast(:today as date) + 6) - cast(:today as date)) g) as mask
                     from need n join organization po on po.id = n.place_org_id
                     where n.id in (:ids)
                 )
@@ -103,7 +100,8 @@ public class ResourceMatching {
                 order by s.id, m.score desc, m.id
                 """.formatted(CategoryFamily.acceptableSql("n.category"), MatchScore.sql(), ResourceQueries.COLUMNS,
                         MatchScore.PRIOR_COUNT * MatchScore.PRIOR_RATING, MatchScore.PRIOR_COUNT))
-                .setParameter("ids", needIds).setParameter("today", today).setParameter("k", k).getResultList();
+                .setParameter("ids", needIds).setParameter("today", today).setParameter("zone", calendar.zone().getId()).setParameter("k", k)
+                .getResultList();
         Map<Long, List<ResourceMatch>> out = new HashMap<>();
         int o = 1 + ResourceQueries.WIDTH;
         for (Object[] r : rows) {

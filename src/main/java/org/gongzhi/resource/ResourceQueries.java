@@ -153,13 +153,13 @@ public class ResourceQueries {
         Map<Long, List<AvailabilityWindow>> windows = new HashMap<>();
         Map<Long, List<AvailabilityException>> exceptions = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Object[] r : list("select resource_id, weekday, opens, closes from resource_window where resource_id in (:ids) "
-                    + "order by resource_id, weekday, opens", Map.of("ids", ids))) {
+            for (Object[] r : list("select resource_id, weekday, cast(opens as text), cast(closes as text) from resource_window "
+                    + "where resource_id in (:ids) order by resource_id, weekday, opens", Map.of("ids", ids))) {
                 windows.computeIfAbsent(lng(r[0]), k -> new ArrayList<>())
                         .add(new AvailabilityWindow(integer(r[1]), hhmm(r[2]), hhmm(r[3])));
             }
-            for (Object[] r : list("select resource_id, on_date, opens, closes, note from resource_exception where resource_id in (:ids) "
-                    + "order by resource_id, on_date", Map.of("ids", ids))) {
+            for (Object[] r : list("select resource_id, on_date, cast(opens as text), cast(closes as text), note from resource_exception "
+                    + "where resource_id in (:ids) order by resource_id, on_date", Map.of("ids", ids))) {
                 exceptions.computeIfAbsent(lng(r[0]), k -> new ArrayList<>())
                         .add(new AvailabilityException(date(r[1]), hhmm(r[2]), hhmm(r[3]), str(r[4])));
             }
@@ -168,6 +168,7 @@ public class ResourceQueries {
                 .toList();
     }
 
+    /** HH:mm of a time column, which queries select as text: a java.sql.Time would be shifted by the JVM's zone. */
     static String hhmm(Object t) {
         if (t == null) {
             return null;

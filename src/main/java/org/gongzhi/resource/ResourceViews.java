@@ -20,7 +20,7 @@ public final class ResourceViews {
     }
 
     @Name("AvailabilityWindow")
-    @Description("每周开放时段 (a weekly opening window, Asia/Shanghai local time)")
+    @Description("每周开放时段 (a weekly opening window, local time of the deployment's zone 业务时区)")
     public record AvailabilityWindow(
             @NonNull @Description("星期，1为周一 (ISO weekday, 1 = Monday)") int weekday,
             @NonNull @Description("开始 HH:mm (opens)") String opens,

@@ -101,7 +101,7 @@ final class DeliberationFixture {
                 long id = ((Number) query(c, "insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
                         street.streetId, street.communityA, household, "成员" + prefix + i)).longValue();
                 exec(c, "insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-                exec(c, "insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)",
+                exec(c, TestStreet.INSERT_MEMBERSHIP,
                         street.streetId, id, street.gridA, role);
                 out.add(new Member(id, household, subject));
             }

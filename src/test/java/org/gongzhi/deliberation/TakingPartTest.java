@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.GraphQLWsClient;
 import org.gongzhi.support.TestStreet;
@@ -37,6 +38,9 @@ class TakingPartTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    BusinessCalendar calendar;
 
     TestStreet street;
     DeliberationFixture fx;
@@ -61,8 +65,8 @@ class TakingPartTest {
                 street.streetId, street.communityA, household, "成员" + prefix);
         String subject = prefix + "-" + street.tag;
         fx.exec("insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", member, subject);
-        fx.exec("insert into membership (tenant_id, member_id, organization_id, role, started_on, ended_on) values (?, ?, ?, ?, "
-                + "current_date - 30, " + (ended ? "current_date" : "null") + ")", street.streetId, member, org, role);
+        fx.exec("insert into membership (tenant_id, member_id, organization_id, role, started_on, ended_on) values (?, ?, ?, ?, ?, ?)",
+                street.streetId, member, org, role, calendar.today().minusDays(30), ended ? calendar.today() : null);
         return Tokens.of(subject, "resident");
     }
 

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.gongzhi.deliberation.DeliberationFixture.Member;
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,9 @@ class VoteRulesTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    BusinessCalendar calendar;
 
     TestStreet street;
     DeliberationFixture fx;
@@ -84,7 +88,8 @@ class VoteRulesTest {
     @Test
     void onlyRepresentativesVoteInARepresentativesVoteAndAnEndedMandateDoesNotCount() {
         List<Member> reps = fx.people(3, "RESIDENTS_REPRESENTATIVE", "rep");
-        fx.exec("update membership set started_on = current_date - 30, ended_on = current_date where member_id = ?", reps.get(2).id());
+        fx.exec("update membership set started_on = ?, ended_on = ? where member_id = ?", calendar.today().minusDays(30), calendar.today(),
+                reps.get(2).id());
         String id = voting(vars("eligibility", "REPRESENTATIVES"));
         ok(cast(reps.get(0).token(), id, "FOR"));
         assertThat(code(cast(reps.get(2).token(), id, "FOR"))).isEqualTo("FORBIDDEN");
@@ -159,7 +164,8 @@ class VoteRulesTest {
     private List<Member> owners(int[] areas) {
         List<Member> owners = fx.people(areas.length, "RESIDENT", "owner");
         for (int i = 0; i < areas.length; i++) {
-            fx.exec("insert into property_ownership (tenant_id, household_id, member_id, area_sqm) values (?, ?, ?, ?)",
+            fx.exec("insert into property_ownership (tenant_id, household_id, member_id, area_sqm, started_on) "
+                    + "values (?, ?, ?, ?, " + TestStreet.SINCE + ")",
                     street.streetId, owners.get(i).household(), owners.get(i).id(), areas[i]);
         }
         return owners;

@@ -44,7 +44,7 @@ final class EngagementFixture {
         long id = ((Number) one("insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
                 street.streetId, street.communityA, street.householdA, name)).longValue();
         exec("insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-        exec("insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)", street.streetId, id, org, role);
+        exec(TestStreet.INSERT_MEMBERSHIP, street.streetId, id, org, role);
         return new Person(id, subject, Tokens.of(subject, tokenRoles));
     }
 
@@ -54,7 +54,7 @@ final class EngagementFixture {
         long id = ((Number) one("insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
                 street.streetId, street.communityB, street.householdB, name)).longValue();
         exec("insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-        exec("insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)", street.streetId, id,
+        exec(TestStreet.INSERT_MEMBERSHIP, street.streetId, id,
                 street.communityB, role);
         return new Person(id, subject, Tokens.of(subject, tokenRoles));
     }

@@ -53,7 +53,8 @@ class VisitTest {
     }
 
     void link(long member, long household) {
-        fx.exec("insert into responsibility_link (party_member_id, household_id) values (?, ?)", member, household);
+        fx.exec("insert into responsibility_link (party_member_id, household_id, linked_on) values (?, ?, " + TestStreet.SINCE + ")",
+                member, household);
     }
 
     void visit(long member, long household, long grid, long community, LocalDate day) {

@@ -98,7 +98,7 @@ final class NeedFixture {
             long id = ((Number) query(c, "insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
                     street.streetId, street.communityA, household, name)).longValue();
             exec(c, "insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-            exec(c, "insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)",
+            exec(c, TestStreet.INSERT_MEMBERSHIP,
                     street.streetId, id, orgId, role);
             return id;
         } catch (SQLException e) {
@@ -115,7 +115,7 @@ final class NeedFixture {
                 long id = ((Number) query(c, "insert into member (tenant_id, community_id, name) values (?, ?, ?) returning id",
                         street.streetId, street.communityA, "成员" + i)).longValue();
                 exec(c, "insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-                exec(c, "insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)",
+                exec(c, TestStreet.INSERT_MEMBERSHIP,
                         street.streetId, id, street.communityA, role);
                 subjects.add(subject);
             }

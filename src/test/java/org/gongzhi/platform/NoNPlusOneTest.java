@@ -86,8 +86,9 @@ class NoNPlusOneTest {
                         + ") i where b.grid_id = " + grid);
                 s.execute("insert into member (tenant_id, community_id, household_id, name) select " + street.streetId + ", " + community
                         + ", h.id, '居民' || h.door_number from household h where h.grid_id = " + grid);
-                s.execute("insert into membership (tenant_id, member_id, organization_id, role) select " + street.streetId + ", m.id, "
-                        + grid + ", 'RESIDENT' from member m join household h on h.id = m.household_id where h.grid_id = " + grid);
+                s.execute("insert into membership (tenant_id, member_id, organization_id, role, started_on) select " + street.streetId
+                        + ", m.id, " + grid + ", 'RESIDENT', " + TestStreet.SINCE
+                        + " from member m join household h on h.id = m.household_id where h.grid_id = " + grid);
             }
         }
         return community;

@@ -5,7 +5,6 @@ import static org.gongzhi.resource.ResourceFixture.*;
 import static org.gongzhi.support.GraphQL.call;
 import static org.gongzhi.support.GraphQL.vars;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.gongzhi.platform.time.BusinessCalendar;
 import org.gongzhi.platform.time.TimeSource;
-import org.gongzhi.platform.time.Times;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.TestStreet;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +40,9 @@ class ResourceMatchingTest {
     @Inject
     TimeSource time;
 
+    @Inject
+    BusinessCalendar calendar;
+
     TestStreet street;
     ResourceFixture fx;
 
@@ -66,7 +68,7 @@ class ResourceMatchingTest {
         long p2 = street.organization(street.streetId, "SOCIAL_ORGANIZATION", "口碑好的助餐中心");
         fx.exec("insert into resource_provider_record (provider_type, provider_id, rated_count, rating_sum, good_count) values ('O', ?, 5, 25, 5)", p2);
         String need = fx.needs(1, "ELDERLY_MEAL").get(0);
-        int closedWeekday = LocalDate.ofInstant(time.now(), Times.ZONE).plusDays(5).getDayOfWeek().getValue();
+        int closedWeekday = calendar.today().plusDays(5).getDayOfWeek().getValue();
 
         String gridMeal = resource("网格助餐", "ELDERLY_MEAL", street.gridA, p1, 10L, null);
         String communityMeal = resource("社区助餐", "ELDERLY_MEAL", street.communityA, p2, 10L, null);

@@ -16,6 +16,12 @@ import javax.sql.DataSource;
  */
 public final class TestStreet {
 
+    /** Fixture memberships start on this day (SQL literal), long before any day a test pins the clock to. */
+    public static final String SINCE = "date '2020-01-01'";
+    /** A membership (tenant, member, organization, role) since {@link #SINCE}: the database never defaults a business date. */
+    public static final String INSERT_MEMBERSHIP = "insert into membership (tenant_id, member_id, organization_id, role, started_on) "
+            + "values (?, ?, ?, ?, " + SINCE + ")";
+
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     public final String tag;
@@ -152,7 +158,7 @@ public final class TestStreet {
         long id = one(c, "insert into member (tenant_id, community_id, household_id, name) values (?, ?, ?, ?) returning id",
                 streetId, community, household, name);
         exec(c, "insert into external_identity (member_id, kind, value) values (?, 'OIDC_SUBJECT', ?)", id, subject);
-        exec(c, "insert into membership (tenant_id, member_id, organization_id, role) values (?, ?, ?, ?)", streetId, id, org, role);
+        exec(c, INSERT_MEMBERSHIP, streetId, id, org, role);
         return id;
     }
 

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.gongzhi.platform.security.Actor;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.TimeSource;
 
 /**
  * The append-only, hash-chained audit log. Each entry carries the hash of the previous entry of the same
@@ -33,10 +34,12 @@ public class AuditLog {
 
     private final EntityManager em;
     private final CurrentActor currentActor;
+    private final TimeSource time;
 
-    AuditLog(EntityManager em, CurrentActor currentActor) {
+    AuditLog(EntityManager em, CurrentActor currentActor, TimeSource time) {
         this.em = em;
         this.currentActor = currentActor;
+        this.time = time;
     }
 
     /** One event to record: what happened to which entity, with the change as key/value pairs. */
@@ -54,7 +57,7 @@ public class AuditLog {
         }
         Actor actor = currentActor.get();
         String subject = actor.isAnonymous() ? "anonymous" : actor.subject();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = time.now();
         Map<Long, List<AuditEvent>> byChain = events.stream()
                 .collect(Collectors.groupingBy(AuditEvent::chainKey, TreeMap::new, Collectors.toList()));
         // TreeMap order: chains are always locked in ascending key order, so two writers never deadlock.

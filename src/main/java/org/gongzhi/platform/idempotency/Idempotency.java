@@ -11,6 +11,7 @@ import org.gongzhi.platform.audit.AuditLog;
 import org.gongzhi.platform.error.DomainException;
 import org.gongzhi.platform.error.ErrorCode;
 import org.gongzhi.platform.security.CurrentActor;
+import org.gongzhi.platform.time.TimeSource;
 
 /**
  * Makes a mutation safe to retry: the first call with a key acts and remembers the id of what it
@@ -26,10 +27,12 @@ public class Idempotency {
 
     private final EntityManager em;
     private final CurrentActor actor;
+    private final TimeSource time;
 
-    Idempotency(EntityManager em, CurrentActor actor) {
+    Idempotency(EntityManager em, CurrentActor actor, TimeSource time) {
         this.em = em;
         this.actor = actor;
+        this.time = time;
     }
 
     /** The id a mutation produced and whether it was replayed from an earlier call. */
@@ -50,10 +53,10 @@ public class Idempotency {
         String subject = actor.get().requireAuthenticated().subject();
         String requestHash = AuditLog.sha256(operation + "\n" + input);
         int inserted = em.createNativeQuery("""
-                insert into idempotency_record (actor_subject, idem_key, operation, request_hash)
-                values (:s, :k, :op, :h) on conflict do nothing
+                insert into idempotency_record (actor_subject, idem_key, operation, request_hash, created_at)
+                values (:s, :k, :op, :h, :now) on conflict do nothing
                 """).setParameter("s", subject).setParameter("k", key).setParameter("op", operation)
-                .setParameter("h", requestHash).executeUpdate();
+                .setParameter("h", requestHash).setParameter("now", time.now()).executeUpdate();
         if (inserted == 1) {
             long id = action.getAsLong();
             em.createNativeQuery("update idempotency_record set result_id = :id where actor_subject = :s and idem_key = :k")

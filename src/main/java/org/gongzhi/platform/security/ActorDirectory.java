@@ -10,10 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.gongzhi.platform.error.DomainException;
+import org.gongzhi.platform.time.BusinessCalendar;
 
 /**
  * Reads the data scope of a caller from the database: the member bound to the token subject and the
- * organizations they administer or serve as grid worker (active memberships only).
+ * organizations they administer or serve as grid worker (memberships active on the business day of
+ * {@link BusinessCalendar#today()}, the same day the mutations that end memberships use).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -24,9 +26,11 @@ public class ActorDirectory {
     private static final Set<Role> END_USER_ROLES = EnumSet.of(Role.RESIDENT, Role.PARTY_MEMBER, Role.VOLUNTEER);
 
     private final EntityManager em;
+    private final BusinessCalendar calendar;
 
-    ActorDirectory(EntityManager em) {
+    ActorDirectory(EntityManager em, BusinessCalendar calendar) {
         this.em = em;
+        this.calendar = calendar;
     }
 
     Actor resolve(String subject, Set<Role> roles) {
@@ -67,9 +71,9 @@ public class ActorDirectory {
         List<Object[]> rows = em.createNativeQuery("""
                 select ms.role, o.path from membership ms join organization o on o.id = ms.organization_id
                 where ms.member_id = :id and o.status = 'ACTIVE'
-                  and ms.started_on <= current_date and (ms.ended_on is null or ms.ended_on > current_date)
+                  and ms.started_on <= :today and (ms.ended_on is null or ms.ended_on > :today)
                   and ms.role in ('ADMINISTRATOR', 'GRID_WORKER')
-                """).setParameter("id", memberId).getResultList();
+                """).setParameter("id", memberId).setParameter("today", calendar.today()).getResultList();
         for (Object[] row : rows) {
             if ("ADMINISTRATOR".equals(row[0]) && mayAdminister) {
                 adminPaths.add((String) row[1]);
@@ -86,8 +90,8 @@ public class ActorDirectory {
         @SuppressWarnings("unchecked")
         List<String> memberships = em.createNativeQuery("""
                 select distinct role from membership where member_id = :id
-                  and (ended_on is null or ended_on > current_date)
-                """).setParameter("id", memberId).getResultList();
+                  and (ended_on is null or ended_on > :today)
+                """).setParameter("id", memberId).setParameter("today", calendar.today()).getResultList();
         if (memberships.contains("PARTY_MEMBER")) {
             roles.add(Role.PARTY_MEMBER);
         }
