@@ -20,9 +20,10 @@ function M.response(status, headers, body)
 end
 
 function M.done(summary, latency, requests)
-  local answered_errors, first = 0, ""
+  local answered_errors, first, reused = 0, "", 0
   for _, t in ipairs(threads) do
     answered_errors = answered_errors + (t:get("gql_errors") or 0)
+    reused = reused + (t:get("reused") or 0)
     local e = t:get("first_error")
     if first == "" and e and e ~= "" then first = e end
   end
@@ -30,9 +31,9 @@ function M.done(summary, latency, requests)
   local socket = e.connect + e.read + e.write + e.timeout
   local secs = summary.duration / 1e6
   io.write(string.format(
-    "RESULT requests=%d seconds=%.2f rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f errors=%d answered_errors=%d socket_errors=%d timeouts=%d\n",
+    "RESULT requests=%d seconds=%.2f rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f errors=%d answered_errors=%d socket_errors=%d timeouts=%d reused=%d\n",
     summary.requests, secs, summary.requests / secs, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, answered_errors + socket, answered_errors, socket, e.timeout))
+    latency:percentile(99) / 1000, latency.max / 1000, answered_errors + socket, answered_errors, socket, e.timeout, reused))
   if first ~= "" then
     io.write("FIRST_ERROR " .. first .. "\n")
   end

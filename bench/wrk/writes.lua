@@ -1,8 +1,9 @@
 -- wrk script: a different mutation on every request, each with its own token and a unique idempotency key.
---   wrk -t2 -cN -dS --latency -s bench/wrk/writes.lua URL -- data.tsv run-tag
--- data.tsv lines: <token> TAB <JSON body with @KEY@ where the idempotency key goes>. Thread t of T takes lines
--- t, t+T, t+2T, ... so no two requests of a run share a line; a run that needs more lines than the file has
--- wraps around (counted as "reused" — the lines then replay or fail, so give enough lines).
+--   wrk -t2 -cN -dS -s bench/wrk/writes.lua URL -- data.tsv run-tag threads first-line
+-- data.tsv lines: <token> TAB <JSON body with @KEY@ where the idempotency key goes>. Lines before first-line
+-- (0-based; those an earlier run used) are skipped; of the rest, thread t of T takes lines t, t+T, t+2T, ... so no
+-- two requests share a line. A run that needs more lines than there are wraps around (counted as "reused": those
+-- requests repeat an earlier one's target with a new key).
 package.path = package.path .. ";" .. debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "?.lua"
 local report = require("report")
 
@@ -25,9 +26,10 @@ end
 function init(args)
   tag = args[2] or "run"
   nthreads = tonumber(args[3] or "2")
-  local i = 0
+  local first = tonumber(args[4] or "0")
+  local i = -first
   for line in io.lines(args[1]) do
-    if i % nthreads == thread_index then
+    if i >= 0 and i % nthreads == thread_index then
       local tab = line:find("\t", 1, true)
       table.insert(tokens, line:sub(1, tab - 1))
       table.insert(bodies, line:sub(tab + 1))
