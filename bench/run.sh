@@ -161,7 +161,7 @@ run_wrk() { # server url concurrency seconds script args...
   rm -f "$work/sampling"; wait $sampler 2>/dev/null || true
   echo "$out rss=$(cat "$work/rss" 2>/dev/null || echo 0)"
 }
-field() { sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+field() { local v; v=$(sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"); echo "${v:-0}"; }  # 0 when wrk gave nothing
 warmup() { # server: JIT and pools warm before anything is recorded
   local s=$1
   for sc in tree grid member; do
