@@ -69,7 +69,7 @@ insert into need (tenant_id, community_id, place_org_id, place_path, building_id
                   submitted_at, respond_by, resolve_by, responded_at, resolved_at, rated_at, closed_at, next_deadline, rating, updated_at)
 select p.tenant_id, p.community_id, p.grid_id, p.path, p.building_id, p.household_id,
        (array['楼道灯不亮', '助餐预约', '下水道堵塞', '邻里噪音纠纷', '代购药品', '电动车违规充电', '求职咨询', '小区绿化'])[1 + i % 8] || i,
-       '区级基准需求', x.category, case when i % 20 = 0 then 'URGENT' else 'NORMAL' end,
+       '区级基准需求', x.category, case when i % 20 = 0 then 'HIGH' else 'NORMAL' end,
        x.kind, (array['MINI_PROGRAM', 'GRID_PATROL', 'HOTLINE', 'WALK_IN'])[1 + i % 4],
        case when x.kind = 'PERSONAL_REQUEST' then 'PRIVATE' else 'COMMUNITY' end,
        x.status, p.member_id, p.member_id, p.grid_id, p.path,
@@ -78,11 +78,11 @@ select p.tenant_id, p.community_id, p.grid_id, p.path, p.building_id, p.househol
        case when x.status in ('RESOLVED', 'RATED', 'CLOSED') then x.at + interval '3 days' end,
        case when x.status in ('RATED', 'CLOSED') then x.at + interval '4 days' end,
        case when x.status = 'CLOSED' then x.at + interval '11 days' end,
-       case when x.status in ('RESOLVED', 'RATED', 'CLOSED') then null else x.at + interval '14 days' end,
+       case when x.status in ('RESOLVED', 'RATED', 'CLOSED', 'REJECTED') then null else x.at + interval '14 days' end,
        case when x.status in ('RATED', 'CLOSED') then 3 + (i % 3) end,
        x.at
 from generate_series(0, :needs - 1) i
-join bench_place p on p.k = (i * 7919) % :places
+join bench_place p on p.k = (i::bigint * 7919) % :places
 cross join lateral (select
        -- spread over three years up to now; the newest 2 % are still open, with their deadlines ahead
        now() - make_interval(mins => ((:needs - 1 - i)::bigint * 1576800 / :needs)::int) as at,
@@ -94,9 +94,9 @@ cross join lateral (select
                         'DISPUTE', 'SAFETY_HAZARD', 'EMPLOYMENT', 'OTHER'])[1 + i % 12] end as category) x;
 -- open needs keep their deadlines ahead of now (the SLA job would otherwise escalate them all at once)
 update need set respond_by = now() + interval '1 day', resolve_by = now() + interval '10 days',
-       next_deadline = now() + interval '10 days' where status in ('SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS');
-update need set next_deadline = null where status in ('REJECTED', 'CLOSED');
+       next_deadline = now() + interval '10 days', assignee_org_id = case when status in ('ASSIGNED', 'IN_PROGRESS') then place_org_id end
+where status in ('SUBMITTED', 'ACCEPTED', 'ASSIGNED', 'IN_PROGRESS');
 
-analyze;
+vacuum analyze; -- as autovacuum would after the bulk load: visibility map set, index-only scans possible
 select (select count(*) from organization) as organizations, (select count(*) from household) as households,
        (select count(*) from member) as members, (select count(*) from membership) as memberships, (select count(*) from need) as needs;
