@@ -3,7 +3,8 @@
 #   bench/run.sh              the read scenarios (interleaved rounds), the raw-SQL ceiling, writes, abandoned requests,
 #                             statements per request; result in bench/results/<UTC time>.md (~20-25 min)
 #   bench/run.sh --district   the district-scale plans instead (bench/district.sh)
-# Knobs (environment): GONGZHI_BENCH_SECONDS (measured seconds per run, 10), GONGZHI_BENCH_WARMUP (2),
+# Knobs (environment): GONGZHI_BENCH_SECONDS (measured seconds per run, 10), GONGZHI_BENCH_WARMUP (2 s before each
+# run), GONGZHI_BENCH_WARMUP_SERVER (60 s per server before the first run),
 # GONGZHI_BENCH_ROUNDS (2), GONGZHI_BENCH_HEAP (460m: the heap the k8s base gives, 60% of its 768Mi limit),
 # GONGZHI_BENCH_PEERS (1; 0 runs gongzhi alone), GONGZHI_BENCH_PG_LOG (the PostgreSQL server log, for statement
 # counts), GONGZHI_BENCH_BUILD (1 rebuilds the jar even if one exists). Not part of the test suite.
@@ -162,10 +163,13 @@ run_wrk() { # server url concurrency seconds script args...
   echo "$out rss=$(cat "$work/rss" 2>/dev/null || echo 0)"
 }
 field() { local v; v=$(sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" <<<"$2"); echo "${v:-0}"; }  # 0 when wrk gave nothing
-warmup() { # server: JIT and pools warm before anything is recorded
-  local s=$1
+# JIT and pools warm before anything is recorded: GONGZHI_BENCH_WARMUP_SERVER seconds (60) of the three reads at c=8
+# per server. A JVM needs this (C2 compiles the GraphQL stack over a minute or more on a busy 2-core machine; with
+# 16 s the first round measured gongzhi 4-10x slower than the second); the peers get the same.
+warmup() { # server
+  local s=$1 total=${GONGZHI_BENCH_WARMUP_SERVER:-60}
   for sc in tree grid member; do
-    wrk -t2 -c4 -d"$([ $sc = tree ] && echo 8 || echo 4)s" --timeout 10s -s bench/wrk/graphql.lua "$(url "$s")" -- "$work/$sc.$s.body" "$(token_of "$s")" >/dev/null 2>&1 || true
+    wrk -t2 -c8 -d"$([ $sc = tree ] && echo $((total / 2)) || echo $((total / 4)))s" --timeout 10s -s bench/wrk/graphql.lua "$(url "$s")" -- "$work/$sc.$s.body" "$(token_of "$s")" >/dev/null 2>&1 || true
   done
 }
 
