@@ -48,8 +48,8 @@ analyze membership, party_profile;
 insert into member (tenant_id, community_id, name) select id, null, name || '管理员' from organization where kind = 'STREET_COMMITTEE';
 insert into external_identity (member_id, kind, value)
 select m.id, 'OIDC_SUBJECT', 'district-admin-' || m.tenant_id from member m where m.name like '%党工委管理员';
-insert into membership (tenant_id, member_id, organization_id, role)
-select m.tenant_id, m.id, m.tenant_id, 'ADMINISTRATOR' from member m where m.name like '%党工委管理员';
+insert into membership (tenant_id, member_id, organization_id, role, started_on)
+select m.tenant_id, m.id, m.tenant_id, 'ADMINISTRATOR', date '2020-01-01' from member m where m.name like '%党工委管理员';
 -- a few residents with token subjects (district-resident-<member id>): the first member of each grid's first household
 insert into external_identity (member_id, kind, value)
 select min(m.id), 'OIDC_SUBJECT', 'district-resident-' || min(m.id) from member m join household h on h.id = m.household_id group by h.grid_id;
