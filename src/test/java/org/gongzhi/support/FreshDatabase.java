@@ -39,6 +39,20 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
     }
 
+    /**
+     * Terminates every backend of the test database but the caller's own, as a database restart or failover does:
+     * the application's pooled connections and its LISTEN connection die together. Returns how many were ended.
+     */
+    public static int terminateBackends() throws SQLException {
+        try (Connection c = directConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("""
+                        select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     @Override
     public Map<String, String> start() {
         database = "gongzhi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
