@@ -47,7 +47,9 @@ public class EndToEndTest {
         given().get("/q/health/started").then().statusCode(200);
         String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(ready).contains("database-migrations", "event-bus");
-        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).contains("http_server_requests_seconds");
+        // the series the alerts of k8s/base/prometheusrule.yaml read
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString()).contains("http_server_requests_seconds",
+                "gongzhi_event_bus_connected 1.0", "gongzhi_event_bus_reconnects_total", "agroal_awaiting_count", "jvm_memory_used_bytes");
     }
 
     @Test
