@@ -108,14 +108,17 @@ public class DeliberationGraphQLApi {
     // ------------------------------------------------------------------ live tally
 
     @Subscription("deliberationTallyChanged")
-    @Description("订阅实时计票（仅计数，无记名票不暴露任何投票人）(live tally of a deliberation's vote: counts only; graphql-ws)")
+    @Description("订阅实时计票（仅计数，无记名票不暴露任何投票人）；数据库通知连接恢复后收到 kind=RESYNC 的当前计数；"
+            + "服务器停机时以 UNAVAILABLE 错误结束，请重新连接并订阅 (live tally of a deliberation's vote: counts only; graphql-ws."
+            + " kind RESYNC carries the current counts after the server's notification connection was re-established. Ends with"
+            + " an UNAVAILABLE error when the server shuts down: reconnect and subscribe again)")
     public Multi<TallyChange> deliberationTallyChanged(@NonNull @Id @Name("deliberationId") String deliberationId) {
         // The element stays nullable: a refused scope check (FORBIDDEN, NOT_FOUND) then reaches the client as a
         // GraphQL error with its extensions.code; a non-null element would turn it into a null-field crash instead.
         Context ctx = Vertx.currentContext();
         Uni<String> checked = ctx == null ? Uni.createFrom().item(() -> service.get(deliberationId).id())
                 : Uni.createFrom().completionStage(() -> ctx.executeBlocking(() -> service.get(deliberationId).id(), false).toCompletionStage());
-        return checked.onItem().transformToMulti(id -> screens.tallyStream().filter(c -> c.deliberationId().equals(id)));
+        return checked.onItem().transformToMulti(screens::tallyStream);
     }
 
     // ------------------------------------------------------------------ mutations: the stage machine

@@ -48,7 +48,11 @@ public class ActivityService {
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_PLACE = 200;
     static final Duration MAX_LENGTH = Duration.ofDays(7);
-    private static final SecureRandom CODES = new SecureRandom();
+    /**
+     * Check-in codes. An instance field of the bean, created when the application runs: a static SecureRandom would
+     * be seeded while a native image is built and every pod would then draw the same codes.
+     */
+    private final SecureRandom codes = new SecureRandom();
 
     private final EntityManager em;
     private final CurrentActor currentActor;
@@ -194,7 +198,7 @@ public class ActivityService {
             if (scope.tenantId != organizer.tenantId) {
                 throw DomainException.invalid("audienceScopeId", "The audience scope lies in another street");
             }
-            String code = String.format("%06d", CODES.nextInt(1_000_000));
+            String code = String.format("%06d", codes.nextInt(1_000_000));
             long id = ((Number) em.createNativeQuery("""
                     with ins as (
                         insert into activity (tenant_id, organizer_org_id, organizer_path, kind, title, description, place, venue_resource_id,

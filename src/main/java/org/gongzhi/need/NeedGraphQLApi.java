@@ -223,7 +223,10 @@ public class NeedGraphQLApi {
 
     @Subscription("needChanged")
     @Description("订阅需求变更：该组织子树内任何需求的变化（跨实例经PostgreSQL LISTEN/NOTIFY送达）"
-            + " (changes of needs placed in or handled within the subtree of an organization the caller serves; graphql-ws)")
+            + "；数据库通知连接恢复后收到 kind=RESYNC，需重新查询；服务器停机时以 UNAVAILABLE 错误结束，请重新连接并订阅"
+            + " (changes of needs placed in or handled within the subtree of an organization the caller serves; graphql-ws."
+            + " kind RESYNC after the server's notification connection was re-established: refetch. Ends with an UNAVAILABLE"
+            + " error when the server shuts down: reconnect and subscribe again)")
     public Multi<NeedChange> needChanged(@NonNull @Id @Name("organizationId") String organizationId) {
         // The element stays nullable: a refused scope check (FORBIDDEN) then reaches the client as a GraphQL error
         // with its extensions.code; with a non-null element graphql-java drops it as a null-field crash.
@@ -233,7 +236,7 @@ public class NeedGraphQLApi {
         Uni<String> path = ctx == null ? Uni.createFrom().item(() -> screens.subscribablePath(organizationId))
                 : Uni.createFrom().completionStage(() -> ctx.executeBlocking(() -> screens.subscribablePath(organizationId), false)
                         .toCompletionStage());
-        return path.onItem().transformToMulti(p -> events.subscribe(NeedTimeline.CHANNEL).map(NeedChange::parse)
+        return path.onItem().transformToMulti(p -> events.subscribe(NeedTimeline.CHANNEL).map(NeedChange::of)
                 .filter(c -> c.within(p)));
     }
 

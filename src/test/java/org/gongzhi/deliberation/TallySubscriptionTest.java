@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.gongzhi.deliberation.DeliberationFixture.Member;
+import org.gongzhi.support.FreshDatabase;
 import org.gongzhi.support.GraphQLTest;
 import org.gongzhi.support.GraphQLWsClient;
 import org.gongzhi.support.TestStreet;
@@ -28,6 +29,9 @@ class TallySubscriptionTest {
 
     static final String SUBSCRIPTION = "subscription($id: ID!) { deliberationTallyChanged(deliberationId: $id) { deliberationId eligible "
             + "participating quorumReached choices { key count } } }";
+
+    static final String SUBSCRIPTION_WITH_KIND = "subscription($id: ID!) { deliberationTallyChanged(deliberationId: $id) { kind deliberationId "
+            + "eligible participating quorumReached choices { key count } at } }";
 
     @Inject
     DataSource ds;
@@ -75,6 +79,39 @@ class TallySubscriptionTest {
             JsonPath next = ws.next(Duration.ofSeconds(10));
             assertThat(next).isNotNull();
             assertThat(next.getList("payload.data.deliberationTallyChanged.choices.key")).contains("FOR", "AGAINST", "ABSTAIN");
+        }
+    }
+
+    @Test
+    void afterTheDatabaseDroppedEveryConnectionTheScreenReceivesTheCurrentCountsAsResync() throws Exception {
+        List<Member> voters = fx.people(2, "RESIDENT", "resync");
+        String id = secretVote("断线重连计票");
+        try (GraphQLWsClient ws = GraphQLWsClient.open(street.adminAToken())) {
+            ws.subscribe(SUBSCRIPTION_WITH_KIND, "{\"id\":\"" + id + "\"}");
+            ok(mutate(voters.get(0).token(), "castVote", vars("deliberationId", id, "choice", "FOR")));
+            JsonPath first = ws.next(Duration.ofSeconds(10));
+            assertThat(first).as("no tally before the cut").isNotNull();
+            assertThat(first.getString("payload.data.deliberationTallyChanged.kind")).isEqualTo("CHANGE");
+            assertThat(first.getLong("payload.data.deliberationTallyChanged.participating")).isEqualTo(1L);
+
+            // all backends end; a ballot cast while this pod does not listen (its reconnect waits the test back-off)
+            assertThat(FreshDatabase.terminateBackends()).isPositive();
+            ok(mutate(voters.get(1).token(), "castVote", vars("deliberationId", id, "choice", "AGAINST")));
+
+            JsonPath resync = null;
+            JsonPath last = null;
+            for (JsonPath m = ws.next(Duration.ofSeconds(30)); m != null; m = ws.next(resync == null ? Duration.ofSeconds(30) : Duration.ofSeconds(1))) {
+                last = m;
+                if ("RESYNC".equals(m.getString("payload.data.deliberationTallyChanged.kind"))) {
+                    resync = m;
+                }
+            }
+            assertThat(resync).as("no RESYNC after the connection came back").isNotNull();
+            assertThat(resync.getString("payload.data.deliberationTallyChanged.deliberationId")).isEqualTo(id);
+            assertThat(resync.getLong("payload.data.deliberationTallyChanged.eligible")).isEqualTo(4L);
+            // whatever the order of cut, ballot and reconnect, the screen ends with both ballots counted
+            assertThat(last.getLong("payload.data.deliberationTallyChanged.participating")).isEqualTo(2L);
+            assertThat(resync.getList("payload.data.deliberationTallyChanged.choices.key")).contains("FOR", "AGAINST", "ABSTAIN");
         }
     }
 

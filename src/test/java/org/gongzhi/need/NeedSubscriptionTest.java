@@ -80,6 +80,50 @@ class NeedSubscriptionTest {
     }
 
     @Test
+    void afterTheDatabaseDroppedEveryConnectionSubscribersAreToldToResynchronise() throws Exception {
+        String needA = fx.submitPersonal("重连测试");
+        try (GraphQLWsClient ws = GraphQLWsClient.open(street.adminAToken())) {
+            ws.subscribe("subscription($org: ID!) { needChanged(organizationId: $org) { kind needId status action at } }",
+                    "{\"org\":\"" + TestStreet.orgId(street.communityA) + "\"}");
+            JsonPath live = null;
+            for (int attempt = 0; attempt < 20 && live == null; attempt++) {
+                mutate(street.residentAToken(), "addNeedNote", vars("needId", needA, "note", "连接前第" + attempt + "次"));
+                live = ws.next(Duration.ofMillis(700));
+            }
+            assertThat(live).as("the subscription never became live").isNotNull();
+            assertThat(live.getString("payload.data.needChanged.kind")).isEqualTo("CHANGE");
+            ws.drain();
+
+            // every backend of the database ends, the LISTEN connection with them; a change made while this pod is not
+            // listening is never notified to it, so the subscriber must learn that it may have missed something
+            assertThat(FreshDatabase.terminateBackends()).isPositive();
+            assertThat(mutate(street.gridWorkerAToken(), "acceptNeed", vars("needId", needA)).getString("data.acceptNeed.need.status"))
+                    .as("the pool replaces its dead connections").isEqualTo("ACCEPTED");
+
+            JsonPath resync = null;
+            for (JsonPath m = ws.next(Duration.ofSeconds(30)); m != null && resync == null; m = resync == null ? ws.next(Duration.ofSeconds(30)) : null) {
+                if ("RESYNC".equals(m.getString("payload.data.needChanged.kind"))) {
+                    resync = m;
+                }
+            }
+            assertThat(resync).as("no RESYNC after the connection came back").isNotNull();
+            assertThat(resync.getString("type")).isEqualTo("next");
+            assertThat(resync.getString("payload.data.needChanged.needId")).isNull();
+            assertThat(resync.getString("payload.data.needChanged.status")).isNull();
+            assertThat(resync.getString("payload.data.needChanged.at")).isNotBlank();
+
+            // and changes flow again after it
+            ws.drain();
+            mutate(street.residentAToken(), "addNeedNote", vars("needId", needA, "note", "重连之后"));
+            JsonPath after = ws.next(Duration.ofSeconds(10));
+            assertThat(after).as("no change after the reconnect").isNotNull();
+            assertThat(after.getString("payload.data.needChanged.kind")).isEqualTo("CHANGE");
+            assertThat(after.getString("payload.data.needChanged.needId")).isEqualTo(needA);
+            assertThat(after.getString("payload.data.needChanged.status")).isEqualTo("ACCEPTED");
+        }
+    }
+
+    @Test
     void aSubscriptionOutsideTheCallersScopeEndsWithForbidden() throws Exception {
         try (GraphQLWsClient ws = GraphQLWsClient.open(street.adminBToken())) {
             ws.subscribe("subscription($org: ID!) { needChanged(organizationId: $org) { needId status action } }",

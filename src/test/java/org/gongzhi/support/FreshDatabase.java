@@ -9,6 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
@@ -43,15 +47,77 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         return database;
     }
 
+    /**
+     * The test database as a DataSource of direct connections (bypassing the proxy), for fixtures of tests that cannot
+     * inject the application's pool: integration tests run the packaged application in another process.
+     */
+    public static DataSource dataSource() {
+        return new Own(database).dataSource();
+    }
+
     /** A direct JDBC connection to the test database (bypassing the proxy), for tampering tests. */
     public static Connection directConnection() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + database, USER, PASSWORD);
     }
 
+    /**
+     * Terminates every backend of the test database but the caller's own, as a database restart or failover does:
+     * the application's pooled connections and its LISTEN connection die together. Returns how many were ended.
+     */
+    public static int terminateBackends() throws SQLException {
+        try (Connection c = directConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("""
+                        select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** A database of its own for a test that starts the application itself: no proxy, dropped by {@link Own#close}. */
+    public static Own own() throws SQLException {
+        String name = newName();
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return new Own(name);
+    }
+
+    public record Own(String name) implements AutoCloseable {
+
+        public Map<String, String> config() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name,
+                    "quarkus.datasource.username", USER, "quarkus.datasource.password", PASSWORD);
+        }
+
+        public DataSource dataSource() {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setServerNames(new String[] {HOST});
+            ds.setPortNumbers(new int[] {PORT});
+            ds.setDatabaseName(name);
+            ds.setUser(USER);
+            ds.setPassword(PASSWORD);
+            return ds;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (!"true".equals(System.getenv("GONGZHI_TEST_KEEP_DB"))) {
+                try (Connection c = admin(); Statement s = c.createStatement()) {
+                    s.execute("drop database if exists " + name + " with (force)");
+                }
+            }
+        }
+    }
+
+    private static String newName() {
+        return "gongzhi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    }
+
     @Override
     public Map<String, String> start() {
-        database = "gongzhi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        database = newName();
         try (Connection c = admin(); Statement s = c.createStatement()) {
             s.execute("create database " + database);
             s.execute("alter database " + database + " set timezone to '" + DATABASE_ZONE + "'");

@@ -22,9 +22,14 @@ public final class GraphQLWsClient implements WebSocket.Listener, AutoCloseable 
     private WebSocket socket;
 
     public static GraphQLWsClient open(String token) throws Exception {
+        return open(token, RestAssured.port);
+    }
+
+    /** Connects to the application listening on {@code port} of this machine. */
+    public static GraphQLWsClient open(String token, int port) throws Exception {
         GraphQLWsClient c = new GraphQLWsClient();
         c.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/graphql"), c).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create("ws://localhost:" + port + "/graphql"), c).get(10, TimeUnit.SECONDS);
         c.socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}", true).join();
         JsonPath ack = c.next(Duration.ofSeconds(10));
         assertThat(ack).as("connection_ack").isNotNull();
@@ -71,8 +76,15 @@ public final class GraphQLWsClient implements WebSocket.Listener, AutoCloseable 
         return null;
     }
 
+    /** True once the server closed the connection (or it broke). */
+    public boolean isClosedByServer() {
+        return socket.isInputClosed();
+    }
+
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
     }
 }

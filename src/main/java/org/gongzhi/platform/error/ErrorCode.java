@@ -22,5 +22,10 @@ public enum ErrorCode {
     /** The query is deeper or more complex than the server accepts. */
     QUERY_TOO_COMPLEX,
     /** Something failed on the server; the details are in the server log, never in the response. */
-    INTERNAL
+    INTERNAL,
+    /**
+     * This server cannot serve the request now and another one can: sent when a pod shuts down and ends its live
+     * subscriptions. Reconnect (the load balancer picks another pod), subscribe again and refetch.
+     */
+    UNAVAILABLE
 }
